@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+
+namespace MocketNet.Connections;
+
+/// <summary>The client's end of an in-memory connection: what <see cref="Mocket.Connect"/> returns.</summary>
+internal sealed class InMemoryClientStream(MocketLocation location, ChannelWriter<byte[]> output, PipeReader input) : Stream
+{
+    private int _disposed;
+
+    public override bool CanRead => _disposed == 0;
+
+    public override bool CanWrite => _disposed == 0;
+
+    public override bool CanSeek => false;
+
+    public override long Length => throw new NotSupportedException("A Mocket connection is a network stream; it has no length.");
+
+    public override long Position
+    {
+        get => throw new NotSupportedException("A Mocket connection is a network stream; it has no position.");
+        set => throw new NotSupportedException("A Mocket connection is a network stream; it has no position.");
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (buffer.IsEmpty)
+        {
+            return;
+        }
+
+        if (!output.TryWrite(buffer.ToArray()))
+        {
+            throw new IOException(
+                $"The Mocket connection to {location} is closed: its server side ended (after a fault, a protocol error or the end of its scope).");
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (!input.TryRead(out var result))
+        {
+            result = input.ReadAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        return CopyOut(result, buffer);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return CopyOut(result, buffer.Span);
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("A Mocket connection cannot seek.");
+
+    public override void SetLength(long value) => throw new NotSupportedException("A Mocket connection has no length.");
+
+    protected override void Dispose(bool disposing)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            output.TryComplete();
+            input.Complete();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private int CopyOut(ReadResult result, Span<byte> destination)
+    {
+        var available = result.Buffer;
+        var count = (int)Math.Min(available.Length, destination.Length);
+        available.Slice(0, count).CopyTo(destination);
+        input.AdvanceTo(available.GetPosition(count));
+        return count;
+    }
+}

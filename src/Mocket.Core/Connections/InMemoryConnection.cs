@@ -1,0 +1,51 @@
+using System.IO.Pipelines;
+using System.Threading.Channels;
+
+namespace MocketNet.Connections;
+
+/// <summary>
+/// An in-memory "socket": client writes travel as whole chunks (so one write is one raw request),
+/// server writes travel through a pipe. No socket, no DNS.
+/// </summary>
+internal sealed class InMemoryConnection : ServerTransport
+{
+    private static readonly PipeOptions s_pipeOptions = new(
+        pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false,
+        readerScheduler: PipeScheduler.ThreadPool, writerScheduler: PipeScheduler.ThreadPool);
+
+    private static readonly UnboundedChannelOptions s_channelOptions = new()
+    {
+        SingleReader = true,
+        SingleWriter = false,
+        AllowSynchronousContinuations = false,
+    };
+
+    private readonly Channel<byte[]> _toServer = Channel.CreateUnbounded<byte[]>(s_channelOptions);
+    private readonly Pipe _toClient = new(s_pipeOptions);
+    private readonly InMemoryServerStream _server;
+
+    public InMemoryConnection(MocketLocation location)
+    {
+        Client = new InMemoryClientStream(location, _toServer.Writer, _toClient.Reader);
+        _server = new InMemoryServerStream(_toServer.Reader, _toClient.Writer);
+    }
+
+    /// <summary>The stream handed to the client.</summary>
+    public InMemoryClientStream Client { get; }
+
+    public override Stream Stream => _server;
+
+    public override bool IsLoopback => false;
+
+    public override void Fault(Exception error) => End(error);
+
+    public override void Close() => End(null);
+
+    public override void Dispose() => End(null);
+
+    private void End(Exception? error)
+    {
+        _server.Complete(error);
+        _toServer.Writer.TryComplete();
+    }
+}

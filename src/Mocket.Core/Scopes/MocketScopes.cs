@@ -1,0 +1,92 @@
+using MocketNet.Guard;
+
+namespace MocketNet.Scopes;
+
+/// <summary>
+/// The scope registry, Mocket's one piece of mutable static state: which scopes are open, and which
+/// one is current for the calling flow (its ambient scope, else the single open scope).
+/// </summary>
+internal static class MocketScopes
+{
+    private static readonly AsyncLocal<MocketScope?> s_ambient = new();
+    private static readonly Lock s_lock = new();
+    private static readonly List<MocketScope> s_open = [];
+
+    /// <summary>The innermost open scope of the calling flow, if any.</summary>
+    public static MocketScope? Ambient
+    {
+        get
+        {
+            var scope = s_ambient.Value;
+            while (scope is { IsClosed: true })
+            {
+                scope = scope.Parent;
+            }
+
+            return scope;
+        }
+    }
+
+    public static int OpenCount
+    {
+        get
+        {
+            lock (s_lock)
+            {
+                return s_open.Count;
+            }
+        }
+    }
+
+    /// <summary>The current scope; throws when there is none or when it would be a guess.</summary>
+    public static MocketScope Current => Resolve() ?? throw new InvalidOperationException(
+        "Mocket is not enabled: no MocketScope is open. Call Mocket.Enable() (or put [Mocketize] on the test) " +
+        "before registering entries or connecting.");
+
+    /// <summary>The current scope, or null when none is open; throws when several are open and none is ambient.</summary>
+    public static MocketScope? Resolve()
+    {
+        var ambient = Ambient;
+        if (ambient is not null)
+        {
+            return ambient;
+        }
+
+        lock (s_lock)
+        {
+            return s_open.Count switch
+            {
+                0 => null,
+                1 => s_open[0],
+                _ => throw new AmbiguousMocketScopeException(s_open.Count),
+            };
+        }
+    }
+
+    public static MocketScope Open(MocketOptions? options)
+    {
+        var scope = new MocketScope(options ?? new MocketOptions(), Ambient);
+        lock (s_lock)
+        {
+            s_open.Add(scope);
+        }
+
+        NetworkGuard.ScopeOpened();
+        s_ambient.Value = scope;
+        return scope;
+    }
+
+    public static void Closed(MocketScope scope)
+    {
+        lock (s_lock)
+        {
+            s_open.Remove(scope);
+        }
+
+        NetworkGuard.ScopeClosed();
+        if (ReferenceEquals(s_ambient.Value, scope))
+        {
+            s_ambient.Value = Ambient;
+        }
+    }
+}
