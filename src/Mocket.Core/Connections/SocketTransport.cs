@@ -6,7 +6,7 @@ namespace MocketNet.Connections;
 /// <summary>A client that reached a Mocket listener over a real loopback socket.</summary>
 internal sealed class SocketTransport(SocketConnection connection) : ServerTransport
 {
-    private readonly Stream _stream = StreamConnection.GetDuplex(connection);
+    private readonly Stream _stream = new DuplexPipeStream(connection);
 
     public override Stream Stream => _stream;
 

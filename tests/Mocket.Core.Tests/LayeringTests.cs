@@ -1,0 +1,60 @@
+using System.Reflection;
+
+namespace MocketNet.Tests;
+
+public class LayeringTests
+{
+    private static readonly string[] s_forbiddenInCore =
+    [
+        "System.Net.Http", "StackExchange.Redis", "Mocket.Http", "Mocket.Redis",
+        "nunit.framework", "xunit.core", "xunit.assert", "xunit.abstractions",
+        "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework",
+    ];
+
+    [Fact]
+    public void Mocket_Core_references_no_protocol_pack_HTTP_RESP_or_test_framework_assembly()
+    {
+        var referenced = typeof(Mocket).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Empty(referenced.Intersect(s_forbiddenInCore, StringComparer.OrdinalIgnoreCase));
+        Assert.Contains("Pipelines.Sockets.Unofficial", referenced);
+    }
+
+    [Fact]
+    public void Mocket_Cores_public_types_live_in_the_MocketNet_namespaces()
+    {
+        var types = typeof(Mocket).Assembly.GetExportedTypes();
+        Assert.All(types, t => Assert.StartsWith("MocketNet", t.Namespace, StringComparison.Ordinal));
+        Assert.Equal("Mocket.Core", typeof(Mocket).Assembly.GetName().Name);
+    }
+
+    [Fact]
+    public void Every_other_project_in_src_references_Mocket_Core_and_no_sibling_pack()
+    {
+        var src = Path.Combine(FindRepositoryRoot(), "src");
+        foreach (var project in Directory.GetFiles(src, "*.csproj", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileNameWithoutExtension(project);
+            if (name == "Mocket.Core")
+            {
+                continue;
+            }
+
+            var text = File.ReadAllText(project);
+            Assert.Contains("Mocket.Core.csproj", text, StringComparison.Ordinal);
+            var siblings = new[] { "Mocket.Http.csproj", "Mocket.Redis.csproj", "Mocket.NUnit.csproj", "Mocket.Xunit.csproj", "Mocket.MSTest.csproj" };
+            Assert.All(siblings.Where(s => s != name + ".csproj"), s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Mocket.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Mocket.sln not found above " + AppContext.BaseDirectory);
+    }
+}

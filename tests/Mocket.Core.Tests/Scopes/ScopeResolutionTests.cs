@@ -1,0 +1,96 @@
+using MocketNet.Scopes;
+using MocketNet.Tests.Support;
+
+namespace MocketNet.Tests.Scopes;
+
+[Collection(SerialTests.Name)]
+public class ScopeResolutionTests
+{
+    [Fact]
+    public async Task Code_with_no_ambient_scope_uses_the_single_open_scope()
+    {
+        using var scope = Mocket.Enable();
+
+        Task<MocketScope> task;
+        using (ExecutionContext.SuppressFlow())
+        {
+            task = Task.Run(() => Mocket.CurrentScope);
+        }
+
+        Assert.Same(scope, await task);
+    }
+
+    [Fact]
+    public async Task Several_open_scopes_and_no_ambient_one_is_an_error_that_says_how_to_fix_it()
+    {
+        using var first = await Task.Run(() => Mocket.Enable());
+        using var second = await Task.Run(() => Mocket.Enable());
+
+        Task<MocketScope> task;
+        using (ExecutionContext.SuppressFlow())
+        {
+            task = Task.Run(() => Mocket.CurrentScope);
+        }
+
+        var error = await Assert.ThrowsAsync<AmbiguousMocketScopeException>(() => task);
+        Assert.Contains("2 scopes are open", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[Mocketize(Exclusive = true)]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PreserveExecutionContext", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_no_scope_open_the_facade_says_Mocket_is_not_enabled()
+    {
+        Assert.False(Mocket.IsEnabled);
+        var error = Assert.Throws<InvalidOperationException>(() => Mocket.Register(new MocketEntry("a.test", 1, "x")));
+        Assert.Contains("Mocket.Enable()", error.Message, StringComparison.Ordinal);
+        Mocket.Disable(); // nothing open: nothing to do
+    }
+
+    [Fact]
+    public void Disable_closes_the_current_scope()
+    {
+        var scope = Mocket.Enable();
+        Mocket.Disable();
+        Assert.True(scope.IsClosed);
+        Assert.False(Mocket.IsEnabled);
+    }
+
+    [Fact]
+    public async Task Ten_thousand_Enable_Dispose_cycles_leave_no_listener_socket_thread_or_timer_behind()
+    {
+        // Warm up every lazily created piece once, then measure.
+        await CycleAsync(withListener: true);
+        var before = ResourceCounts.Take();
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            await CycleAsync(withListener: i % 100 == 0);
+        }
+
+        var after = ResourceCounts.Take();
+        Assert.Equal(0, MocketScopes.OpenCount);
+        Assert.False(MocketNet.Guard.NetworkGuard.IsListening);
+        Assert.Equal(before.Sockets, after.Sockets);
+        Assert.Equal(before.Timers, after.Timers);
+        Assert.InRange(after.OwnThreads, 0, before.OwnThreads);
+    }
+
+    private static async Task CycleAsync(bool withListener)
+    {
+        using var scope = Mocket.Enable();
+        scope.Register(new MocketEntry("cycle.test", 7, "pong"));
+        await using (var stream = scope.Connect("cycle.test", 7))
+        {
+            Assert.Equal("pong", await Net.ExchangeAsync(stream, "ping"));
+        }
+
+        if (withListener)
+        {
+            var endPoint = scope.Listen("cycle.test", 7);
+            using var client = new System.Net.Sockets.TcpClient();
+            await client.ConnectAsync(endPoint);
+            Assert.Equal("pong", await Net.ExchangeAsync(client.GetStream(), "ping"));
+        }
+    }
+}
