@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Runtime.CompilerServices;
 using MocketNet.Scopes;
@@ -27,6 +28,17 @@ public static class Mocket
     /// <summary>The current scope.</summary>
     /// <exception cref="InvalidOperationException">No scope is open.</exception>
     public static MocketScope CurrentScope => MocketScopes.Current;
+
+    /// <summary>
+    /// Gets the current scope without throwing when none is open (seams use it to decide whether to
+    /// intercept). Still throws <see cref="AmbiguousMocketScopeException"/> rather than guess.
+    /// </summary>
+    /// <param name="scope">The current scope, or null.</param>
+    public static bool TryGetCurrentScope([NotNullWhen(true)] out MocketScope? scope)
+    {
+        scope = MocketScopes.Resolve();
+        return scope is not null;
+    }
 
     /// <inheritdoc cref="MocketScope.Requests"/>
     public static IReadOnlyList<MocketRequest> Requests => MocketScopes.Current.Requests;

@@ -34,10 +34,14 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
         Options = options.Clone();
         _allowList = AllowList.Parse(Options);
         Parent = parent;
+        Closing = _closing.Token;
     }
 
     /// <summary>The options this scope was opened with (a copy).</summary>
     public MocketOptions Options { get; }
+
+    /// <summary>Cancelled when the scope closes (for seams that keep per-scope state).</summary>
+    public CancellationToken Closing { get; }
 
     /// <summary>Whether the scope has closed.</summary>
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
@@ -298,7 +302,6 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
 
         // Pumps end promptly once cancelled and aborted; they never wait on the caller's context.
         Task.WaitAll([.. pumps.Select(p => p.Completion)], TimeSpan.FromSeconds(10));
-        _closing.Dispose();
 
         var violations = Violations;
         if (throwOnViolations && Options.Strict && violations.Count > 0)
@@ -332,7 +335,9 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
         return null;
     }
 
-    internal bool IsAllowed(MocketLocation location) => _allowList.Allows(location);
+    /// <summary>Whether a strict scope lets <paramref name="location"/> through to the real network (see <see cref="MocketOptions.AllowedHosts"/>).</summary>
+    /// <param name="location">The location a request was going to.</param>
+    public bool IsAllowed(MocketLocation location) => _allowList.Allows(location);
 
     internal void Log(MocketRequest request)
     {

@@ -19,6 +19,7 @@ internal sealed class ConnectionPump
     private readonly ServerTransport _transport;
     private readonly CancellationToken _cancellation;
     private Stream? _upstream;
+    private MocketLocation _upstreamLocation;
     private ByteBuffer? _upstreamBuffer;
 
     private ConnectionPump(MocketScope scope, MocketLocation location, MocketProtocol protocol, ServerTransport transport, CancellationToken cancellation)
@@ -157,7 +158,7 @@ internal sealed class ConnectionPump
             return true;
         }
 
-        if (_scope.Options.Strict && !_scope.IsAllowed(_location))
+        if (_scope.Options.Strict && !_scope.IsAllowed(request.Location))
         {
             var violation = _scope.RecordUnmatchedRequest(request);
             if (session.TryGetRefusal(request, violation, out var refusal))
@@ -184,7 +185,7 @@ internal sealed class ConnectionPump
         catch (Exception ex) when (ex is SocketException or IOException && !_cancellation.IsCancellationRequested)
         {
             var error = new IOException(
-                $"No entry matched a request to {_location}, so Mocket passed it to the real server (true socket), and that failed: {ex.Message} " +
+                $"No entry matched a request to {request.Location}, so Mocket passed it to the real server (true socket), and that failed: {ex.Message} " +
                 "Register an entry for it, or make the scope strict to refuse unmatched requests.", ex);
             _scope.AddError(error);
             DropUpstream();
@@ -207,7 +208,13 @@ internal sealed class ConnectionPump
     /// <summary>Sends one request upstream and reads its reply; null when the server closed before answering.</summary>
     private async ValueTask<byte[]?> ExchangeUpstreamAsync(MocketProtocolSession session, MocketRequest request)
     {
-        var upstream = _upstream ??= await session.OpenUpstreamAsync(_cancellation).ConfigureAwait(false);
+        if (_upstream is not null && _upstreamLocation != request.Location)
+        {
+            DropUpstream();
+        }
+
+        var upstream = _upstream ??= await session.OpenUpstreamAsync(request.Location, _cancellation).ConfigureAwait(false);
+        _upstreamLocation = request.Location;
         await upstream.WriteAsync(session.GetUpstreamRequest(request), _cancellation).ConfigureAwait(false);
         await upstream.FlushAsync(_cancellation).ConfigureAwait(false);
 

@@ -80,14 +80,19 @@ public abstract class MocketProtocolSession
     public virtual ValueTask WriteProtocolErrorAsync(Stream output, MocketProtocolException error, CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
 
-    /// <summary>Opens the real connection used for pass-through ("true socket"). The default is plain TCP with NoDelay.</summary>
+    /// <summary>
+    /// Opens the real connection used for pass-through ("true socket") to a request's location (usually
+    /// the connection's; a proxy-style seam may carry several locations on one connection). The default
+    /// is plain TCP with NoDelay.
+    /// </summary>
+    /// <param name="location">Where the request was going.</param>
     /// <param name="cancellationToken">Cancelled when the scope closes.</param>
-    public virtual async ValueTask<Stream> OpenUpstreamAsync(CancellationToken cancellationToken)
+    public virtual async ValueTask<Stream> OpenUpstreamAsync(MocketLocation location, CancellationToken cancellationToken)
     {
         var client = new TcpClient { NoDelay = true };
         try
         {
-            await client.ConnectAsync(Connection.Host, Connection.Port, cancellationToken).ConfigureAwait(false);
+            await client.ConnectAsync(location.Host, location.Port, cancellationToken).ConfigureAwait(false);
             return client.GetStream();
         }
         catch
