@@ -1,0 +1,23 @@
+namespace MocketNet.Testing;
+
+/// <summary>What a test-framework adapter's <c>[Mocketize]</c> attribute asks for; each adapter's attribute implements it.</summary>
+public interface IMocketizeSettings
+{
+    /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
+    bool Strict { get; }
+
+    /// <summary>Hosts a strict test may reach: <c>"host"</c> or <c>"host:port"</c>.</summary>
+    IReadOnlyList<string> AllowedHosts { get; }
+
+    /// <summary>Where real exchanges are recorded and replayed from.</summary>
+    string? RecordingDirectory { get; }
+
+    /// <summary>The recording file's name; when null and recording, the test's full name made file-safe.</summary>
+    string? Namespace { get; }
+
+    /// <summary>Run the test alone among mocketized tests (its scope is then the only open one).</summary>
+    bool Exclusive { get; }
+
+    /// <summary>Fail the test when it leaves registered entries unserved.</summary>
+    bool AssertAllEntriesServed { get; }
+}

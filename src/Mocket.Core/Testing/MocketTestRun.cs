@@ -1,0 +1,174 @@
+using System.Text;
+
+namespace MocketNet.Testing;
+
+/// <summary>
+/// One mocketized test, for test-framework adapters: <see cref="Begin"/> before the test opens its
+/// scope (after waiting for the exclusivity the settings ask for), <see cref="End"/> after it closes
+/// the scope and returns what should fail the test. All adapter logic lives here; adapters stay thin.
+/// An attribute found at several levels (assembly, class, method) of one test begins one run: inner
+/// calls on the same flow join the run already begun, and only the outermost End closes it.
+/// </summary>
+public sealed class MocketTestRun
+{
+    private static readonly AsyncLocal<MocketTestRun?> s_current = new();
+
+    private readonly IMocketizeSettings _settings;
+    private int _depth = 1;
+
+    private MocketTestRun(IMocketizeSettings settings, MocketScope scope)
+    {
+        _settings = settings;
+        Scope = scope;
+    }
+
+    /// <summary>The test's scope.</summary>
+    public MocketScope Scope { get; }
+
+    /// <summary>
+    /// Waits for the test's turn (blocking, without capturing any SynchronizationContext, so a
+    /// framework that runs tests on its own context cannot deadlock here), then starts the run on the
+    /// calling flow.
+    /// </summary>
+    /// <param name="settings">What the attribute asks for.</param>
+    /// <param name="testFullName">The test's full name (class, method and data-row arguments), the default recording namespace.</param>
+    public static MocketTestRun Begin(IMocketizeSettings settings, string testFullName)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Joined() is { } joined)
+        {
+            return joined;
+        }
+
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            ExclusiveGate.EnterAsync(settings.Exclusive).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        return Open(settings, testFullName);
+    }
+
+    /// <summary>
+    /// Waits asynchronously for the test's turn; then call <see cref="Start"/> from the flow that runs
+    /// the test (an AsyncLocal set inside an awaited method would not reach the test).
+    /// </summary>
+    /// <param name="settings">What the attribute asks for.</param>
+    public static Task AwaitTurnAsync(IMocketizeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return s_current.Value is { _depth: > 0 } ? Task.CompletedTask : ExclusiveGate.EnterAsync(settings.Exclusive);
+    }
+
+    /// <summary>Starts the run on the calling flow after <see cref="AwaitTurnAsync"/>.</summary>
+    /// <param name="settings">What the attribute asks for.</param>
+    /// <param name="testFullName">The test's full name, the default recording namespace.</param>
+    public static MocketTestRun Start(IMocketizeSettings settings, string testFullName)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Joined() ?? Open(settings, testFullName);
+    }
+
+    /// <summary>
+    /// Ends the run (the outermost call only): closes the scope and returns the failure to report, or
+    /// null when the test kept the rules. Strict-mode violations (including the network guard's) come
+    /// as a <see cref="StrictMocketException"/>; unserved entries, when asked for, as a
+    /// <see cref="MocketAssertionException"/> (or appended to the strict message when both happened).
+    /// </summary>
+    public Exception? End()
+    {
+        if (Interlocked.Decrement(ref _depth) != 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var unserved = _settings.AssertAllEntriesServed ? Unserved() : null;
+            var violations = Scope.Close(throwOnViolations: false);
+            if (Scope.Options.Strict && violations.Count > 0)
+            {
+                var message = Scopes.Reports.Closed(violations);
+                return new StrictMocketException(unserved is null ? message : message + Environment.NewLine + Environment.NewLine + unserved, violations);
+            }
+
+            return unserved is null ? null : new MocketAssertionException(unserved);
+        }
+        finally
+        {
+            ExclusiveGate.Exit(_settings.Exclusive);
+        }
+    }
+    /// <summary>Makes a test name safe as a file name: letters, digits, <c>.-_</c>; others become <c>_</c>; long names end with a hash.</summary>
+    /// <param name="testFullName">The test's full name.</param>
+    public static string FileSafeName(string testFullName)
+    {
+        ArgumentNullException.ThrowIfNull(testFullName);
+        var safe = new StringBuilder(testFullName.Length);
+        foreach (var c in testFullName)
+        {
+            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        }
+
+        const int MaxLength = 150;
+        if (safe.Length <= MaxLength)
+        {
+            return safe.ToString();
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(testFullName)))[..12];
+        return safe.ToString(0, MaxLength - 13) + "_" + hash;
+    }
+
+    private static MocketTestRun Open(IMocketizeSettings settings, string testFullName)
+    {
+        try
+        {
+            var options = new MocketOptions
+            {
+                Strict = settings.Strict,
+                AllowedHosts = [.. settings.AllowedHosts],
+                RecordingDirectory = settings.RecordingDirectory,
+                Namespace = settings.Namespace ?? (settings.RecordingDirectory is null ? null : FileSafeName(testFullName)),
+            };
+            var run = new MocketTestRun(settings, Mocket.Enable(options));
+            s_current.Value = run;
+            return run;
+        }
+        catch
+        {
+            ExclusiveGate.Exit(settings.Exclusive);
+            throw;
+        }
+    }
+
+    private static MocketTestRun? Joined()
+    {
+        var current = s_current.Value;
+        if (current is null || Volatile.Read(ref current._depth) <= 0)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref current._depth);
+        return current;
+    }
+
+    private string? Unserved()
+    {
+        try
+        {
+            Scope.AssertAllEntriesServed();
+            return null;
+        }
+        catch (MocketAssertionException ex)
+        {
+            return ex.Message;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Reflection;
+using MocketNet.Testing;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+
+namespace MocketNet.NUnit;
+
+/// <summary>
+/// Runs each test in its own Mocket scope. Put it on a test method, a fixture (every test in it) or
+/// the assembly (<c>[assembly: Mocketize(Strict = true)]</c>); the most specific one applies. After
+/// the test, strict-mode violations (and, if asked, unserved entries) fail it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Assembly, AllowMultiple = false, Inherited = true)]
+public sealed class MocketizeAttribute : Attribute, ITestAction, IMocketizeSettings
+{
+    private const string RunKey = "MocketNet.NUnit.Run";
+
+    /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
+    public bool Strict { get; set; }
+
+    /// <summary>Hosts a strict test may reach: <c>"host"</c> or <c>"host:port"</c>.</summary>
+    public string[] AllowedHosts { get; set; } = [];
+
+    IReadOnlyList<string> IMocketizeSettings.AllowedHosts => AllowedHosts;
+
+    /// <summary>Where real exchanges are recorded and replayed from.</summary>
+    public string? RecordingDirectory { get; set; }
+
+    /// <summary>The recording file's name; defaults to the test's full name.</summary>
+    public string? Namespace { get; set; }
+
+    /// <summary>Run this test alone among mocketized tests (for code that loses the test's async context).</summary>
+    public bool Exclusive { get; set; }
+
+    /// <summary>Fail the test when it leaves registered entries unserved.</summary>
+    public bool AssertAllEntriesServed { get; set; }
+
+    /// <inheritdoc />
+    public ActionTargets Targets => ActionTargets.Test;
+
+    /// <inheritdoc />
+    public void BeforeTest(ITest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var settings = MostSpecific(test);
+        test.Properties.Set(RunKey, MocketTestRun.Begin(settings, test.FullName));
+    }
+
+    /// <inheritdoc />
+    public void AfterTest(ITest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (test.Properties.Get(RunKey) is MocketTestRun run && run.End() is { } failure)
+        {
+            // Thrown from AfterTest, NUnit reports it after the test's own failure, if any.
+            throw failure;
+        }
+    }
+
+    private MocketizeAttribute MostSpecific(ITest test) =>
+        test.Method?.MethodInfo.GetCustomAttribute<MocketizeAttribute>(inherit: true)
+        ?? test.TypeInfo?.Type.GetCustomAttribute<MocketizeAttribute>(inherit: true)
+        ?? test.TypeInfo?.Assembly.GetCustomAttribute<MocketizeAttribute>()
+        ?? this;
+}

@@ -1,0 +1,63 @@
+using System.Reflection;
+using MocketNet.Testing;
+using Xunit.Sdk;
+
+namespace MocketNet.Xunit;
+
+/// <summary>
+/// Runs each test in its own Mocket scope. Put it on a test method or a test class (every test in
+/// it); the most specific one applies. After the test, strict-mode violations (and, if asked,
+/// unserved entries) fail it, alongside the test's own failure if it had one.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Assembly, AllowMultiple = false, Inherited = true)]
+public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeSettings
+{
+    private MocketTestRun? _run;
+
+    /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
+    public bool Strict { get; set; }
+
+    /// <summary>Hosts a strict test may reach: <c>"host"</c> or <c>"host:port"</c>.</summary>
+    public string[] AllowedHosts { get; set; } = [];
+
+    IReadOnlyList<string> IMocketizeSettings.AllowedHosts => AllowedHosts;
+
+    /// <summary>Where real exchanges are recorded and replayed from.</summary>
+    public string? RecordingDirectory { get; set; }
+
+    /// <summary>The recording file's name; defaults to the test's class and method name.</summary>
+    public string? Namespace { get; set; }
+
+    /// <summary>Run this test alone among mocketized tests (for code that loses the test's async context).</summary>
+    public bool Exclusive { get; set; }
+
+    /// <summary>Fail the test when it leaves registered entries unserved.</summary>
+    public bool AssertAllEntriesServed { get; set; }
+
+    /// <inheritdoc />
+    public override void Before(MethodInfo methodUnderTest)
+    {
+        ArgumentNullException.ThrowIfNull(methodUnderTest);
+        var settings = MostSpecific(methodUnderTest);
+
+        // Begin waits without any SynchronizationContext, so xunit's own context cannot deadlock it.
+        _run = MocketTestRun.Begin(settings, $"{methodUnderTest.ReflectedType?.FullName}.{methodUnderTest.Name}");
+    }
+
+    /// <inheritdoc />
+    public override void After(MethodInfo methodUnderTest)
+    {
+        var run = Interlocked.Exchange(ref _run, null);
+        if (run?.End() is { } failure)
+        {
+            // xunit reports an exception from After together with the test's own failure.
+            throw failure;
+        }
+    }
+
+    private MocketizeAttribute MostSpecific(MethodInfo method) =>
+        method.GetCustomAttribute<MocketizeAttribute>(inherit: true)
+        ?? method.ReflectedType?.GetCustomAttribute<MocketizeAttribute>(inherit: true)
+        ?? method.ReflectedType?.Assembly.GetCustomAttribute<MocketizeAttribute>()
+        ?? this;
+}

@@ -1,0 +1,37 @@
+using MocketNet.Tests.Shared;
+using NUnit.Framework;
+
+[assembly: MocketNet.NUnit.Mocketize(Strict = true)]
+
+namespace MocketNet.NUnit.Fixtures;
+
+public class MeantToFail
+{
+    [Test]
+    [Mocketize(Strict = true)]
+    public void Strict_violation() => Wire.ConnectToClosedLoopbackPort();
+
+    [Test]
+    [Mocketize(AssertAllEntriesServed = true)]
+    public void Unserved_entry() => Mocket.Register(new MocketEntry("idle.test", 443, "never asked"));
+
+    [Test]
+    [Mocketize(Strict = true)]
+    public void Body_failure_and_violation()
+    {
+        Wire.ConnectToClosedLoopbackPort();
+        Assert.Fail("the body failed");
+    }
+
+    [Test]
+    public void Assembly_default_makes_this_strict() => Wire.ConnectToClosedLoopbackPort();
+
+    [Test]
+    [Mocketize(Strict = true)]
+    public async Task Control_passes()
+    {
+        Mocket.Register(new MocketEntry("ok.test", 1, "ok"));
+        await using var stream = Mocket.Connect("ok.test", 1);
+        Assert.That(await Wire.ExchangeAsync(stream, "hi"), Is.EqualTo("ok"));
+    }
+}

@@ -1,0 +1,66 @@
+using MocketNet.Tests.Shared;
+using NUnit.Framework;
+
+namespace MocketNet.NUnit.Tests;
+
+public class MocketizeTests
+{
+    [Test]
+    [Mocketize]
+    public void A_sync_test_gets_its_own_scope()
+    {
+        Assert.That(Mocket.IsEnabled, Is.True);
+        Mocket.Register(new MocketEntry("sync.test", 25, "250 ok"));
+        using var stream = Mocket.Connect("sync.test", 25);
+
+        Assert.That(Wire.Exchange(stream, "NOOP"), Is.EqualTo("250 ok"));
+        Mocket.AssertLastRequest(r => r.Port == 25);
+    }
+
+    [Test]
+    [Mocketize(Strict = true)]
+    public async Task An_async_test_gets_its_own_strict_scope()
+    {
+        Assert.That(Mocket.CurrentScope.Options.Strict, Is.True);
+        Mocket.Register(new MocketEntry("async.test", 25, "250 ok"));
+        await using var stream = Mocket.Connect("async.test", 25);
+
+        Assert.That(await Wire.ExchangeAsync(stream, "NOOP"), Is.EqualTo("250 ok"));
+        Assert.That(Mocket.Requests, Has.Count.EqualTo(1));
+    }
+
+    [TestCase("one")]
+    [TestCase("two")]
+    [Mocketize(AssertAllEntriesServed = true)]
+    public async Task Each_data_row_gets_a_fresh_scope(string row)
+    {
+        Assert.That(Mocket.CurrentScope.Entries, Is.Empty);
+        Mocket.Register(new MocketEntry("row.test", 1, row));
+        await using var stream = Mocket.Connect("row.test", 1);
+        Assert.That(await Wire.ExchangeAsync(stream, "hi"), Is.EqualTo(row));
+    }
+
+    [Test]
+    [Mocketize(Strict = true, RecordingDirectory = "recordings")]
+    public void The_recording_namespace_defaults_to_the_tests_full_name()
+    {
+        Assert.That(Mocket.CurrentScope.Options.Namespace,
+            Is.EqualTo("MocketNet.NUnit.Tests.MocketizeTests.The_recording_namespace_defaults_to_the_tests_full_name"));
+    }
+
+    [TestCase("A.B(1,\"x/y\")", "A.B_1__x_y__")]
+    [TestCase("Ns.Class.Method", "Ns.Class.Method")]
+    public void Test_names_are_made_file_safe_for_recording_namespaces(string name, string expected)
+    {
+        Assert.That(MocketNet.Testing.MocketTestRun.FileSafeName(name), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Long_test_names_are_cut_and_keep_a_hash_so_they_stay_distinct()
+    {
+        var one = MocketNet.Testing.MocketTestRun.FileSafeName(new string('a', 300) + "1");
+        var two = MocketNet.Testing.MocketTestRun.FileSafeName(new string('a', 300) + "2");
+        Assert.That(one, Has.Length.EqualTo(150));
+        Assert.That(one, Is.Not.EqualTo(two));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+
+namespace MocketNet.Tests.Shared;
+
+/// <summary>
+/// Runs a fixture project (tests that are meant to fail) with <c>dotnet test</c> into a TRX file and
+/// reads each test's outcome and message. Fixture projects are not in Mocket.sln, so they never make
+/// the suite red; they build into their own artifacts folder so they cannot disturb the outer build.
+/// </summary>
+public sealed class FixtureRun
+{
+    private readonly Dictionary<string, (string Outcome, string Message)> _results;
+
+    private FixtureRun(Dictionary<string, (string Outcome, string Message)> results, string log)
+    {
+        _results = results;
+        Log = log;
+    }
+
+    public string Log { get; }
+
+    public IReadOnlyCollection<string> TestNames => _results.Keys;
+
+    public static FixtureRun Execute(string fixtureProjectName)
+    {
+        var root = RepositoryRoot();
+        var project = Path.Combine(root, "tests", "Fixtures", fixtureProjectName, fixtureProjectName + ".csproj");
+        var work = Path.Combine(Path.GetTempPath(), "mocket-fixture-" + fixtureProjectName + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(work);
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = root,
+            };
+            foreach (var argument in new[]
+            {
+                "test", project, "--artifacts-path", Path.Combine(work, "artifacts"),
+                "--logger", "trx;LogFileName=results.trx", "--results-directory", work, "-nologo",
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            // The outer test run's variables would point the nested run at the outer test host.
+            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("VSTEST_", StringComparison.Ordinal) || k.StartsWith("TESTINGPLATFORM_", StringComparison.Ordinal)).ToList())
+            {
+                start.Environment.Remove(name);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"dotnet test {fixtureProjectName} did not finish in 5 minutes.");
+            }
+
+            var log = output.Result + error.Result;
+            var trx = Path.Combine(work, "results.trx");
+            if (!File.Exists(trx))
+            {
+                throw new InvalidOperationException($"dotnet test {fixtureProjectName} wrote no TRX file. Its output:\n{log}");
+            }
+
+            return new FixtureRun(Parse(trx), log);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>The outcome ("Passed", "Failed", ...) and message of the one test whose name contains <paramref name="name"/>.</summary>
+    public (string Outcome, string Message) this[string name]
+    {
+        get
+        {
+            var matches = _results.Where(r => r.Key.Contains(name, StringComparison.Ordinal)).ToList();
+            return matches.Count == 1
+                ? matches[0].Value
+                : throw new InvalidOperationException($"Expected one fixture test named like '{name}', found {matches.Count}: {string.Join(", ", _results.Keys)}\n{Log}");
+        }
+    }
+
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Mocket.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Mocket.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static Dictionary<string, (string, string)> Parse(string trx)
+    {
+        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        var document = XDocument.Load(trx);
+        var results = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var result in document.Descendants(ns + "UnitTestResult"))
+        {
+            var name = (string?)result.Attribute("testName") ?? "";
+            var outcome = (string?)result.Attribute("outcome") ?? "";
+            var message = string.Join("\n", result.Descendants(ns + "Message").Select(m => m.Value));
+            results[name] = (outcome, message);
+        }
+
+        return results;
+    }
+}
