@@ -22,7 +22,9 @@ public sealed class FixtureRun
 
     public IReadOnlyCollection<string> TestNames => _results.Keys;
 
-    public static FixtureRun Execute(string fixtureProjectName)
+    public static FixtureRun Execute(string fixtureProjectName) => ExecuteAsync(fixtureProjectName).GetAwaiter().GetResult();
+
+    public static async Task<FixtureRun> ExecuteAsync(string fixtureProjectName)
     {
         var root = RepositoryRoot();
         var project = Path.Combine(root, "tests", "Fixtures", fixtureProjectName, fixtureProjectName + ".csproj");
@@ -54,13 +56,17 @@ public sealed class FixtureRun
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
             {
                 process.Kill(entireProcessTree: true);
                 throw new TimeoutException($"dotnet test {fixtureProjectName} did not finish in 5 minutes.");
             }
 
-            var log = output.Result + error.Result;
+            var log = await output.ConfigureAwait(false) + await error.ConfigureAwait(false);
             var trx = Path.Combine(work, "results.trx");
             if (!File.Exists(trx))
             {
