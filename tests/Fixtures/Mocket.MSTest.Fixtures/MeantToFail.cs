@@ -1,0 +1,38 @@
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using MocketNet.Tests.Shared;
+
+namespace MocketNet.MSTest.Fixtures;
+
+[TestClass]
+public class MeantToFail
+{
+    [Mocketize(Strict = true)]
+    public void Strict_violation() => Wire.ConnectToClosedLoopbackPort();
+
+    [Mocketize(AssertAllEntriesServed = true)]
+    public void Unserved_entry() => Mocket.Register(new MocketEntry("idle.test", 443, "never asked"));
+
+    [Mocketize(Strict = true)]
+    public void Body_failure_and_violation()
+    {
+        Wire.ConnectToClosedLoopbackPort();
+        Assert.Fail("the body failed");
+    }
+
+    [Mocketize(Strict = true)]
+    public async Task Control_passes()
+    {
+        Mocket.Register(new MocketEntry("ok.test", 1, "ok"));
+        await using var stream = Mocket.Connect("ok.test", 1);
+        Assert.AreEqual("ok", await Wire.ExchangeAsync(stream, "hi"));
+    }
+}
+
+[MocketizeClass(Strict = true)]
+public class ClassLevelMeantToFail
+{
+    [TestMethod]
+    [DataRow(1)]
+    [DataRow(2)]
+    public void Class_level_row_violation(int row) => Assert.IsTrue(Wire.ConnectToClosedLoopbackPort() > 0 && row > 0);
+}
