@@ -124,4 +124,43 @@ public abstract class MocketProtocolSession
         buffer = buffer.Slice(buffer.End);
         return !response.IsEmpty;
     }
+
+    /// <summary>
+    /// The bytes of a request as a recording stores them: the scope's <paramref name="redaction"/> fields
+    /// and the protocol's own secrets replaced by <see cref="MocketRedaction.Placeholder"/>. Core also applies
+    /// it to recorded requests before matching (a file may come from elsewhere), so it must be idempotent,
+    /// and it must accept any bytes (return them unchanged when they do not parse). The default changes nothing.
+    /// </summary>
+    /// <param name="request">A request's exact bytes, or a recorded request's bytes.</param>
+    /// <param name="redaction">What the scope asked to redact.</param>
+    public virtual ReadOnlyMemory<byte> RedactRecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) => request;
+
+    /// <summary>
+    /// The bytes of a real server's reply as a recording stores (and replays) them, secrets redacted.
+    /// The default changes nothing.
+    /// </summary>
+    /// <param name="request">The request answered (already redacted).</param>
+    /// <param name="response">The reply's exact bytes.</param>
+    /// <param name="redaction">What the scope asked to redact.</param>
+    public virtual ReadOnlyMemory<byte> RedactRecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) => response;
+
+    /// <summary>
+    /// The form of a (redacted) request compared when looking it up in a recording: volatile parts that
+    /// change from run to run (dates, client versions, trace ids, random tokens) removed or replaced by a
+    /// constant. Two requests match a recorded exchange when their normalised forms have the same
+    /// signature. Must accept any bytes. The default changes nothing.
+    /// </summary>
+    /// <param name="request">A redacted request, live or recorded.</param>
+    public virtual ReadOnlyMemory<byte> NormalizeRecordedRequest(ReadOnlyMemory<byte> request) => request;
+
+    /// <summary>
+    /// A human-readable text of a recorded reply, stored next to its hex as <c>response_text</c> (the hex
+    /// stays authoritative), or null for none. The default is the whole reply when it is printable UTF-8.
+    /// </summary>
+    /// <param name="response">The reply as recorded.</param>
+    public virtual string? DescribeRecordedResponse(ReadOnlyMemory<byte> response) => PrintableText(response.Span);
+
+    /// <summary>The bytes as text when they are valid UTF-8 with no control characters other than tab, CR and LF; else null.</summary>
+    /// <param name="bytes">The bytes.</param>
+    protected static string? PrintableText(ReadOnlySpan<byte> bytes) => Recording.RecordingText.Printable(bytes);
 }
