@@ -24,6 +24,11 @@ internal static class RecordingFile
         byte[] bytes;
         try
         {
+            if (Directory.Exists(path))
+            {
+                throw new IOException("It is a directory, not a file.");
+            }
+
             if (!File.Exists(path))
             {
                 return exchanges;
