@@ -73,7 +73,7 @@ internal static class RecordingFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                WriteJson(stream, exchanges);
+                stream.Write(Serialize(exchanges));
                 stream.Flush(flushToDisk: true);
             }
 
@@ -139,6 +139,32 @@ internal static class RecordingFile
         }
 
         return bytes;
+    }
+
+    /// <summary>
+    /// The file's bytes: indented JSON, keys sorted, pure ASCII (non-ASCII characters escaped as <c>\uXXXX</c>,
+    /// as the reference's <c>json.dumps</c> does), so any reader decodes it whatever its default encoding.
+    /// </summary>
+    internal static byte[] Serialize(RecordedExchanges exchanges)
+    {
+        using var buffer = new MemoryStream();
+        WriteJson(buffer, exchanges);
+        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var ascii = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            // Outside strings JSON is ASCII already, so every non-ASCII character here is inside a string.
+            if (c > '\u007F')
+            {
+                ascii.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                ascii.Append(c);
+            }
+        }
+
+        return System.Text.Encoding.ASCII.GetBytes(ascii.ToString());
     }
 
     private static void WriteJson(Stream stream, RecordedExchanges exchanges)

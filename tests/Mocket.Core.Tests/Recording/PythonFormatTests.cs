@@ -67,11 +67,13 @@ public class PythonFormatTests
         using (Mocket.Enable(RecordReplayTests.Options(directory)))
         {
             await using var stream = Mocket.Connect("127.0.0.1", server.Port);
-            await Net.ExchangeAsync(stream, "GET / HTTP/1.1\r\nHost: a\r\nAccept: */*\r\n\r\n");
+            await Net.ExchangeAsync(stream, "GET /ünï HTTP/1.1\r\nHost: a\r\nAccept: */*\r\n\r\n");
             await Net.ExchangeAsync(stream, "second");
         }
 
-        var text = File.ReadAllText(directory.File("test.json"));
+        var bytes = File.ReadAllBytes(directory.File("test.json"));
+        Assert.All(bytes, b => Assert.True(b < 0x80)); // pure ASCII, like the reference's json.dumps
+        var text = Encoding.ASCII.GetString(bytes);
         using var json = JsonDocument.Parse(text);
         var count = 0;
         foreach (var host in json.RootElement.EnumerateObject())
@@ -95,6 +97,12 @@ public class PythonFormatTests
 
         Assert.Equal(2, count);
         Assert.Contains("\n    \"127.0.0.1\": {", text, StringComparison.Ordinal); // indented like the reference (4 spaces)
+        Assert.Contains("GET /\\u00fcn\\u00ef HTTP/1.1", text, StringComparison.Ordinal);
+
+        using var scope = Mocket.Enable(RecordReplayTests.Options(directory, mode: MocketRecordMode.None));
+        await using var replay = Mocket.Connect("127.0.0.1", server.Port);
+        Assert.Equal("echo:GET /ünï HTTP/1.1\r\nHost: a\r\nAccept: */*\r\n\r\n", await Net.ExchangeAsync(replay, "GET /ünï HTTP/1.1\r\nHost: a\r\nAccept: */*\r\n\r\n"));
+        Assert.Equal(1, server.Connections);
     }
 
     [PythonFact]
