@@ -102,7 +102,10 @@ public abstract class MocketProtocolSession
         }
     }
 
-    /// <summary>The bytes to send upstream for a passed-through request. The default is the request's own bytes.</summary>
+    /// <summary>
+    /// The bytes to send upstream for a passed-through request. The default is the request's own bytes.
+    /// Must have no side effects: recording also calls it to find a request's recorded form.
+    /// </summary>
     /// <param name="request">The request passed through.</param>
     public virtual ReadOnlyMemory<byte> GetUpstreamRequest(MocketRequest request)
     {
@@ -126,23 +129,25 @@ public abstract class MocketProtocolSession
     }
 
     /// <summary>
-    /// The bytes of a request as a recording stores them: the scope's <paramref name="redaction"/> fields
-    /// and the protocol's own secrets replaced by <see cref="MocketRedaction.Placeholder"/>. Core also applies
-    /// it to recorded requests before matching (a file may come from elsewhere), so it must be idempotent,
-    /// and it must accept any bytes (return them unchanged when they do not parse). The default changes nothing.
+    /// The bytes of a request as a recording stores them. Core passes the bytes sent to the real server
+    /// (<see cref="GetUpstreamRequest"/>) of a live request, and the stored bytes of a recorded one (a file
+    /// may come from elsewhere, unredacted): return them in a canonical form (one a client would send straight
+    /// to the origin) with the scope's <paramref name="redaction"/> fields and the protocol's own secrets
+    /// replaced by <see cref="MocketRedaction.Placeholder"/>. Must be idempotent and accept any bytes (return
+    /// them unchanged when they do not parse). The default changes nothing.
     /// </summary>
-    /// <param name="request">A request's exact bytes, or a recorded request's bytes.</param>
+    /// <param name="request">A request's bytes, live or recorded.</param>
     /// <param name="redaction">What the scope asked to redact.</param>
-    public virtual ReadOnlyMemory<byte> RedactRecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) => request;
+    public virtual ReadOnlyMemory<byte> GetRecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) => request;
 
     /// <summary>
-    /// The bytes of a real server's reply as a recording stores (and replays) them, secrets redacted.
-    /// The default changes nothing.
+    /// The bytes of a real server's reply as a recording stores (and later replays) them, secrets redacted.
+    /// The client of the recording run still gets the real reply. The default changes nothing.
     /// </summary>
-    /// <param name="request">The request answered (already redacted).</param>
+    /// <param name="request">The request answered, as recorded (<see cref="GetRecordedRequest"/>).</param>
     /// <param name="response">The reply's exact bytes.</param>
     /// <param name="redaction">What the scope asked to redact.</param>
-    public virtual ReadOnlyMemory<byte> RedactRecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) => response;
+    public virtual ReadOnlyMemory<byte> GetRecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) => response;
 
     /// <summary>
     /// The form of a (redacted) request compared when looking it up in a recording: volatile parts that

@@ -74,7 +74,7 @@ internal sealed class ScopeRecorder
             return false;
         }
 
-        var redacted = session.RedactRecordedRequest(request.Data, Redaction);
+        var redacted = RecordedForm(session, request);
         var recorded = Snapshot(request.Location);
         if (recorded.Length == 0)
         {
@@ -97,8 +97,8 @@ internal sealed class ScopeRecorder
     /// <summary>Records a real exchange, replacing any recorded one whose request matches it.</summary>
     public void Record(MocketProtocolSession session, MocketRequest request, ReadOnlyMemory<byte> response)
     {
-        var redacted = session.RedactRecordedRequest(request.Data, Redaction);
-        var reply = session.RedactRecordedResponse(redacted, response, Redaction);
+        var redacted = RecordedForm(session, request);
+        var reply = session.GetRecordedResponse(redacted, response, Redaction);
         var exchange = new RecordedExchange(redacted.ToArray(), reply.ToArray(), session.DescribeRecordedResponse(reply));
         var signature = RecordingSignature.Of(redacted.Span);
         var normalized = NormalizedSignature(session, redacted);
@@ -172,7 +172,11 @@ internal sealed class ScopeRecorder
 
     /// <summary>Whether a recorded request, redacted and normalised as a live one is, has the signature <paramref name="normalized"/>.</summary>
     private bool MatchesNormalized(MocketProtocolSession session, RecordedExchange exchange, string normalized) =>
-        NormalizedSignature(session, session.RedactRecordedRequest(exchange.Request, Redaction)) == normalized;
+        NormalizedSignature(session, session.GetRecordedRequest(exchange.Request, Redaction)) == normalized;
+
+    /// <summary>What the real server was (or would be) sent, canonical and redacted by the protocol.</summary>
+    private ReadOnlyMemory<byte> RecordedForm(MocketProtocolSession session, MocketRequest request) =>
+        session.GetRecordedRequest(session.GetUpstreamRequest(request), Redaction);
 
     private static string NormalizedSignature(MocketProtocolSession session, ReadOnlyMemory<byte> redacted) =>
         RecordingSignature.Of(session.NormalizeRecordedRequest(redacted).Span);

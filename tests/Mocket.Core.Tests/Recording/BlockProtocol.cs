@@ -9,7 +9,7 @@ namespace MocketNet.Tests.Recording;
 /// A test protocol implementing the recording hooks the way a pack does: a request is a block of lines
 /// ending with an empty line ("VERB\r\nName: value\r\n\r\n"). Its own secret is the Authorization field;
 /// the scope's <see cref="MocketOptions.RedactedFields"/> are redacted too, in requests and replies; a Date
-/// field and a Nonce field are volatile and ignored when matching.
+/// field and a Nonce field are volatile and ignored when matching; the verb is sent upstream upper-cased.
 /// </summary>
 public sealed class BlockProtocol : MocketProtocol
 {
@@ -77,10 +77,18 @@ public sealed class BlockProtocol : MocketProtocol
         public override bool TryReadUpstreamResponse(ref ReadOnlySequence<byte> buffer, bool upstreamCompleted, MocketRequest request, out ReadOnlySequence<byte> response) =>
             TryCut(ref buffer, out response);
 
-        public override ReadOnlyMemory<byte> RedactRecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) =>
+        /// <summary>The verb is sent upper-cased (so the recorded form is canonical).</summary>
+        public override ReadOnlyMemory<byte> GetUpstreamRequest(MocketRequest request)
+        {
+            var text = Encoding.UTF8.GetString(request.Data.Span);
+            var space = text.IndexOf(' ', StringComparison.Ordinal);
+            return space < 0 ? request.Data : Encoding.UTF8.GetBytes(text[..space].ToUpperInvariant() + text[space..]);
+        }
+
+        public override ReadOnlyMemory<byte> GetRecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) =>
             Redact(request, redaction);
 
-        public override ReadOnlyMemory<byte> RedactRecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) =>
+        public override ReadOnlyMemory<byte> GetRecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) =>
             Redact(response, redaction);
 
         public override ReadOnlyMemory<byte> NormalizeRecordedRequest(ReadOnlyMemory<byte> request) =>

@@ -116,6 +116,27 @@ public class RedactionTests
         Assert.Equal(0, server.Connections);
     }
 
+    [Fact]
+    public async Task The_recorded_request_is_the_canonical_form_sent_to_the_real_server_and_replays_for_any_spelling()
+    {
+        using var directory = new TempDirectory();
+        using var server = new LoopbackEchoServer();
+        using (var scope = Mocket.Enable(Options(directory)))
+        {
+            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            Assert.Equal("echo:GET /x\r\n\r\n", await Net.ExchangeAsync(stream, "get /x\r\n\r\n"));
+        }
+
+        Assert.Equal(["GET /x\r\n\r\n"], RecordReplayTests.RecordedRequests(directory, "secret"));
+        using (var scope = Mocket.Enable(Options(directory, MocketRecordMode.None)))
+        {
+            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            Assert.Equal("echo:GET /x\r\n\r\n", await Net.ExchangeAsync(stream, "Get /x\r\n\r\n"));
+        }
+
+        Assert.Equal(1, server.Connections);
+    }
+
     private static MocketOptions Options(TempDirectory directory, MocketRecordMode mode = MocketRecordMode.Once, bool strict = false) =>
         new() { RecordingDirectory = directory.Path, Namespace = "secret", RecordMode = mode, Strict = strict, RedactedFields = { "x-api-key" } };
 
