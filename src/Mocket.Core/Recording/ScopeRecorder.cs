@@ -82,8 +82,9 @@ internal sealed class ScopeRecorder
         }
 
         // The exact signatures first (a file the reference wrote, or an unredacted one), then the normalised forms.
-        var exact = new[] { RecordingSignature.Of(redacted.Span), RecordingSignature.Of(request.Data.Span) };
-        var found = recorded.FirstOrDefault(r => exact.Contains(r.Key, StringComparer.Ordinal)).Value;
+        var signature = RecordingSignature.Of(redacted.Span);
+        var rawSignature = redacted.Span.SequenceEqual(request.Data.Span) ? signature : RecordingSignature.Of(request.Data.Span);
+        var found = recorded.FirstOrDefault(r => r.Key == signature || r.Key == rawSignature).Value;
         if (found is null)
         {
             var normalized = NormalizedSignature(session, redacted);
