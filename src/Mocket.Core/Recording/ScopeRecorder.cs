@@ -74,21 +74,26 @@ internal sealed class ScopeRecorder
             return false;
         }
 
-        var redacted = RecordedForm(session, request);
-        var recorded = Snapshot(request.Location);
-        if (recorded.Length == 0)
+        if (!HasExchangesAt(request.Location))
         {
             return false;
         }
 
         // The exact signatures first (a file the reference wrote, or an unredacted one), then the normalised forms.
+        var redacted = RecordedForm(session, request);
         var signature = RecordingSignature.Of(redacted.Span);
         var rawSignature = redacted.Span.SequenceEqual(request.Data.Span) ? signature : RecordingSignature.Of(request.Data.Span);
-        var found = recorded.FirstOrDefault(r => r.Key == signature || r.Key == rawSignature).Value;
+        RecordedExchange? found;
+        lock (_sync)
+        {
+            var atLocation = _exchanges.At(request.Location);
+            found = atLocation.GetValueOrDefault(signature) ?? atLocation.GetValueOrDefault(rawSignature);
+        }
+
         if (found is null)
         {
             var normalized = NormalizedSignature(session, redacted);
-            found = recorded.FirstOrDefault(r => MatchesNormalized(session, r.Value, normalized)).Value;
+            found = Snapshot(request.Location).FirstOrDefault(r => MatchesNormalized(session, r.Value, normalized)).Value;
         }
 
         response = found?.Response;
