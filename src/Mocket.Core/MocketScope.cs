@@ -376,7 +376,10 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
 
     internal StrictMocketException RecordUnmatchedRequest(MocketRequest request) => Record(
         MocketViolationKind.UnmatchedRequest, request.Location.ToString(), request.FirstLine, request,
-        $"Register an entry that matches this request, or allow the address with MocketOptions.AllowedHosts = {{ \"{request.Host}\" }} (or \"{request.Location}\").");
+        $"Register an entry that matches this request, or allow the address with MocketOptions.AllowedHosts = {{ \"{request.Host}\" }} (or \"{request.Location}\")" +
+        (Recording is null
+            ? "."
+            : $"; no exchange recorded in {Recording.FilePath} matched it either (allowing the address lets it be recorded there)."));
 
     internal void RecordGuardConnection(IPEndPoint endPoint)
     {

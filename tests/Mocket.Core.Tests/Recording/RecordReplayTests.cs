@@ -145,7 +145,8 @@ public class RecordReplayTests
         {
             await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
             var error = await Assert.ThrowsAsync<IOException>(() => Net.ExchangeAsync(stream, "refused\r\n\r\n"));
-            Assert.IsType<StrictMocketException>(error.InnerException);
+            var violation = Assert.IsType<StrictMocketException>(error.InnerException);
+            Assert.Contains($"no exchange recorded in {directory.File("refused.json")} matched it either", violation.Message, StringComparison.Ordinal);
             Assert.Single(scope.Close(throwOnViolations: false));
         }
 
@@ -160,6 +161,38 @@ public class RecordReplayTests
         }
 
         Assert.Equal(["allowed"], RecordedRequests(directory, "allowed"));
+    }
+
+    [Fact]
+    public async Task A_scope_that_only_replayed_leaves_the_file_as_it_was()
+    {
+        using var directory = new TempDirectory();
+        using var server = new LoopbackEchoServer();
+        await RecordAsync(directory, server, "hello");
+        var path = directory.File("test.json");
+        var written = File.GetLastWriteTimeUtc(path);
+        File.SetLastWriteTimeUtc(path, written.AddHours(-1));
+
+        await RecordAsync(directory, server, "hello");
+
+        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(path));
+        Assert.Equal(1, server.Connections);
+    }
+
+    [Fact]
+    public async Task All_keeps_the_exchanges_that_were_not_requested_again()
+    {
+        using var directory = new TempDirectory();
+        using var server = new LoopbackEchoServer();
+        await RecordAsync(directory, server, "first");
+
+        using (Mocket.Enable(Options(directory, mode: MocketRecordMode.All)))
+        {
+            await using var stream = Mocket.Connect("127.0.0.1", server.Port);
+            await Net.ExchangeAsync(stream, "second");
+        }
+
+        Assert.Equal(["first", "second"], RecordedRequests(directory));
     }
 
     [Fact]
