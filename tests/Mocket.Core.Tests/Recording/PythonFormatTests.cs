@@ -59,6 +59,29 @@ public class PythonFormatTests
         Assert.Single(scope.Requests);
     }
 
+    /// <summary>
+    /// TestData/python-mocket-binary.json was written by python-mocket's own MocketRecordStorage.put_record
+    /// (commit b876453): it stores a binary request as lossy text (invalid UTF-8 dropped) and keys it by that.
+    /// </summary>
+    [Theory]
+    [InlineData(new byte[] { 0x2A, 0x32, 0x0D, 0x0A, 0x24, 0x34, 0x0D, 0x0A, 0x45, 0x43, 0x48, 0x4F, 0x0D, 0x0A, 0x24, 0x34, 0x0D, 0x0A, 0xFF, 0xFE, 0x00, 0x01, 0x0D, 0x0A },
+                new byte[] { 0x24, 0x34, 0x0D, 0x0A, 0xFF, 0xFE, 0x00, 0x01, 0x0D, 0x0A })]
+    [InlineData(new byte[] { 0x2A, 0x32, 0x0D, 0x0A, 0x24, 0x33, 0x0D, 0x0A, 0x47, 0x45, 0x54, 0x0D, 0x0A, 0x24, 0x33, 0x0D, 0x0A, 0x6B, 0xC3, 0xA9, 0x79, 0x0D, 0x0A },
+                new byte[] { 0x24, 0x35, 0x0D, 0x0A, 0x76, 0x61, 0x6C, 0x75, 0xC3, 0xA9, 0x0D, 0x0A })]
+    public async Task Binary_and_non_ascii_requests_python_mocket_recorded_replay_here(byte[] request, byte[] expected)
+    {
+        using var directory = new TempDirectory();
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Recording", "TestData", "python-mocket-binary.json"), directory.File("python.json"));
+
+        using var scope = Mocket.Enable(new MocketOptions { Strict = true, RecordingDirectory = directory.Path, Namespace = "python", RecordMode = MocketRecordMode.None });
+        await using var stream = Mocket.Connect("redis.local", 6379);
+        await stream.WriteAsync(request);
+
+        Assert.Equal(expected, await ReadExactlyAsync(stream, expected.Length));
+        Assert.Empty(scope.Violations);
+        Assert.Empty(scope.Errors);
+    }
+
     [Fact]
     public async Task A_file_written_here_follows_the_reference_readers_rules()
     {
