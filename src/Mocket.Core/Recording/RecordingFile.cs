@@ -46,7 +46,14 @@ internal static class RecordingFile
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes);
+            // An editor may have saved it with a UTF-8 byte order mark; JSON readers accept the text after it.
+            var json = bytes.AsMemory();
+            if (json.Span.StartsWith("\uFEFF"u8))
+            {
+                json = json[3..];
+            }
+
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException ex)
         {

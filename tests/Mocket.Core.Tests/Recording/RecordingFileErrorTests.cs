@@ -64,6 +64,18 @@ public class RecordingFileErrorTests
     }
 
     [Fact]
+    public async Task A_file_saved_with_a_byte_order_mark_by_an_editor_still_loads()
+    {
+        using var directory = new TempDirectory();
+        var signature = MocketNet.Recording.RecordingSignature.Of("hi"u8);
+        File.WriteAllText(directory.File("bom.json"), $"{{\"bom.test\": {{\"1\": {{\"{signature}\": {{\"request\": \"hi\", \"response\": \"6F 6B\"}}}}}}}}", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        using var scope = Mocket.Enable(new MocketOptions { RecordingDirectory = directory.Path, Namespace = "bom", RecordMode = MocketRecordMode.None });
+        await using var stream = Mocket.Connect("bom.test", 1);
+        Assert.Equal("ok", await Net.ExchangeAsync(stream, "hi"));
+    }
+
+    [Fact]
     public void An_empty_recording_directory_is_an_error()
     {
         var error = Assert.Throws<ArgumentException>(() => Mocket.Enable(new MocketOptions { RecordingDirectory = " " }));
