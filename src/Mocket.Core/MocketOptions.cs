@@ -15,11 +15,32 @@ public sealed class MocketOptions
     /// </summary>
     public IList<string> AllowedHosts { get; init; } = new List<string>();
 
-    /// <summary>A directory where real exchanges are recorded and replayed from (see the recording docs).</summary>
+    /// <summary>
+    /// A directory where real exchanges are recorded and replayed from: requests no entry handles are
+    /// answered from <c>&lt;RecordingDirectory&gt;/&lt;Namespace&gt;.json</c> with no network, or passed to the real
+    /// server and recorded there (see <see cref="RecordMode"/>). The format is Python mocket's.
+    /// </summary>
     public string? RecordingDirectory { get; set; }
 
-    /// <summary>The recording file's name inside <see cref="RecordingDirectory"/>, without <c>.json</c>.</summary>
+    /// <summary>
+    /// The recording file's name inside <see cref="RecordingDirectory"/>, without <c>.json</c>; characters that
+    /// are not safe in a file name become <c>_</c>. Test adapters pass the test's full name. Default: <c>mocket</c>.
+    /// </summary>
     public string? Namespace { get; set; }
+
+    /// <summary>
+    /// How the recording is used: <see cref="MocketRecordMode.Once"/> (the default),
+    /// <see cref="MocketRecordMode.None"/> or <see cref="MocketRecordMode.All"/>. The environment variable
+    /// <c>MOCKET_RECORD_MODE</c> overrides it.
+    /// </summary>
+    public MocketRecordMode RecordMode { get; set; }
+
+    /// <summary>
+    /// Names of fields whose values are replaced by <c>REDACTED</c> when an exchange is recorded, on top of
+    /// each protocol's own secrets (HTTP: <c>Authorization</c>, <c>Cookie</c>, <c>Set-Cookie</c>). What a field
+    /// is belongs to the protocol: for HTTP, a header name or a query-string key. Compared case-insensitively.
+    /// </summary>
+    public IList<string> RedactedFields { get; init; } = new List<string>();
 
     internal MocketOptions Clone() => new()
     {
@@ -27,5 +48,7 @@ public sealed class MocketOptions
         AllowedHosts = [.. AllowedHosts],
         RecordingDirectory = RecordingDirectory,
         Namespace = Namespace,
+        RecordMode = RecordMode,
+        RedactedFields = [.. RedactedFields],
     };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using MocketNet.Connections;
 using MocketNet.Protocols;
+using MocketNet.Recording;
 using MocketNet.Scopes;
 
 namespace MocketNet;
@@ -33,6 +34,7 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Clone();
         _allowList = AllowList.Parse(Options);
+        Recording = ScopeRecorder.Open(Options);
         Parent = parent;
         Closing = _closing.Token;
     }
@@ -109,7 +111,21 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The recording file this scope replays from and records to (full path), or null when
+    /// <see cref="MocketOptions.RecordingDirectory"/> is not set.
+    /// </summary>
+    public string? RecordingFile => Recording?.FilePath;
+
+    /// <summary>
+    /// The record mode in force: <c>MOCKET_RECORD_MODE</c> if set, else <see cref="MocketOptions.RecordMode"/>;
+    /// null when the scope does not record.
+    /// </summary>
+    public MocketRecordMode? RecordMode => Recording?.Mode;
+
     internal MocketScope? Parent { get; }
+
+    internal ScopeRecorder? Recording { get; }
 
     /// <summary>Registers entries; for each request, the first entry at its location that can handle it answers.</summary>
     /// <param name="entries">The entries, tried in registration order.</param>
@@ -204,7 +220,7 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
     /// <summary>
     /// Opens an in-memory connection ("socket") to a location. Its protocol is that of the first entry
     /// registered there, else raw (one write is one request). In a strict scope, a location with no
-    /// entries that is not allowed is refused.
+    /// entries and no recorded exchanges that is not allowed is refused.
     /// </summary>
     /// <param name="host">The host the client asks for.</param>
     /// <param name="port">The port, 1..65535.</param>
@@ -213,7 +229,7 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
     {
         var location = new MocketLocation(host, port);
         ThrowIfClosed();
-        if (Options.Strict && !_allowList.Allows(location) && !Entries.Any(e => e.Location == location))
+        if (Options.Strict && !_allowList.Allows(location) && !Entries.Any(e => e.Location == location) && Recording?.HasExchangesAt(location) != true)
         {
             var violation = Record(
                 MocketViolationKind.UnregisteredLocation, location.ToString(), sentData: null, request: null,
@@ -303,6 +319,9 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
         // Pumps end promptly once cancelled and aborted; they never wait on the caller's context.
         Task.WaitAll([.. pumps.Select(p => p.Completion)], TimeSpan.FromSeconds(10));
 
+        // Complete on disk before Close returns (or throws for violations).
+        Recording?.Save();
+
         var violations = Violations;
         if (throwOnViolations && Options.Strict && violations.Count > 0)
         {
@@ -357,7 +376,10 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
 
     internal StrictMocketException RecordUnmatchedRequest(MocketRequest request) => Record(
         MocketViolationKind.UnmatchedRequest, request.Location.ToString(), request.FirstLine, request,
-        $"Register an entry that matches this request, or allow the address with MocketOptions.AllowedHosts = {{ \"{request.Host}\" }} (or \"{request.Location}\").");
+        $"Register an entry that matches this request, or allow the address with MocketOptions.AllowedHosts = {{ \"{request.Host}\" }} (or \"{request.Location}\")" +
+        (Recording is null
+            ? "."
+            : $"; no exchange recorded in {Recording.FilePath} matched it either (allowing the address lets it be recorded there)."));
 
     internal void RecordGuardConnection(IPEndPoint endPoint)
     {

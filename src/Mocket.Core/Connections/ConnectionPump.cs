@@ -158,6 +158,15 @@ internal sealed class ConnectionPump
             return true;
         }
 
+        var recording = _scope.Recording;
+        if (recording is not null && recording.TryReplay(session, request, out var recorded))
+        {
+            // Replayed: no network, so never a violation, strict or not.
+            await stream.WriteAsync(recorded, _cancellation).ConfigureAwait(false);
+            await stream.FlushAsync(_cancellation).ConfigureAwait(false);
+            return true;
+        }
+
         if (_scope.Options.Strict && !_scope.IsAllowed(request.Location))
         {
             var violation = _scope.RecordUnmatchedRequest(request);
@@ -168,6 +177,14 @@ internal sealed class ConnectionPump
             }
 
             _transport.Fault(violation);
+            return false;
+        }
+
+        if (recording is { Mode: MocketRecordMode.None })
+        {
+            var miss = recording.Miss(request);
+            _scope.AddError(miss);
+            _transport.Fault(miss);
             return false;
         }
 
@@ -200,6 +217,7 @@ internal sealed class ConnectionPump
             return false;
         }
 
+        _scope.Recording?.Record(session, request, reply);
         await stream.WriteAsync(reply, _cancellation).ConfigureAwait(false);
         await stream.FlushAsync(_cancellation).ConfigureAwait(false);
         return true;

@@ -102,7 +102,10 @@ public abstract class MocketProtocolSession
         }
     }
 
-    /// <summary>The bytes to send upstream for a passed-through request. The default is the request's own bytes.</summary>
+    /// <summary>
+    /// The bytes to send upstream for a passed-through request. The default is the request's own bytes.
+    /// Must have no side effects: recording also calls it to find a request's recorded form.
+    /// </summary>
     /// <param name="request">The request passed through.</param>
     public virtual ReadOnlyMemory<byte> GetUpstreamRequest(MocketRequest request)
     {
@@ -124,4 +127,45 @@ public abstract class MocketProtocolSession
         buffer = buffer.Slice(buffer.End);
         return !response.IsEmpty;
     }
+
+    /// <summary>
+    /// The bytes of a request as a recording stores them. Core passes the bytes sent to the real server
+    /// (<see cref="GetUpstreamRequest"/>) of a live request, and the stored bytes of a recorded one (a file
+    /// may come from elsewhere, unredacted): return them in a canonical form (one a client would send straight
+    /// to the origin) with the scope's <paramref name="redaction"/> fields and the protocol's own secrets
+    /// replaced by <see cref="MocketRedaction.Placeholder"/>. Must be idempotent and accept any bytes (return
+    /// them unchanged when they do not parse). The default changes nothing.
+    /// </summary>
+    /// <param name="request">A request's bytes, live or recorded.</param>
+    /// <param name="redaction">What the scope asked to redact.</param>
+    public virtual ReadOnlyMemory<byte> GetRecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) => request;
+
+    /// <summary>
+    /// The bytes of a real server's reply as a recording stores (and later replays) them, secrets redacted.
+    /// The client of the recording run still gets the real reply. The default changes nothing.
+    /// </summary>
+    /// <param name="request">The request answered, as recorded (<see cref="GetRecordedRequest"/>).</param>
+    /// <param name="response">The reply's exact bytes.</param>
+    /// <param name="redaction">What the scope asked to redact.</param>
+    public virtual ReadOnlyMemory<byte> GetRecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) => response;
+
+    /// <summary>
+    /// The form of a (redacted) request compared when looking it up in a recording: volatile parts that
+    /// change from run to run (dates, client versions, trace ids, random tokens) removed or replaced by a
+    /// constant. Two requests match a recorded exchange when their normalised forms have the same
+    /// signature. Must accept any bytes. The default changes nothing.
+    /// </summary>
+    /// <param name="request">A redacted request, live or recorded.</param>
+    public virtual ReadOnlyMemory<byte> NormalizeRecordedRequest(ReadOnlyMemory<byte> request) => request;
+
+    /// <summary>
+    /// A human-readable text of a recorded reply, stored next to its hex as <c>response_text</c> (the hex
+    /// stays authoritative), or null for none. The default is the whole reply when it is printable UTF-8.
+    /// </summary>
+    /// <param name="response">The reply as recorded.</param>
+    public virtual string? DescribeRecordedResponse(ReadOnlyMemory<byte> response) => PrintableText(response.Span);
+
+    /// <summary>The bytes as text when they are valid UTF-8 with no control characters other than tab, CR and LF; else null.</summary>
+    /// <param name="bytes">The bytes.</param>
+    protected static string? PrintableText(ReadOnlySpan<byte> bytes) => Recording.RecordingText.Printable(bytes);
 }
