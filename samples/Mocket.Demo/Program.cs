@@ -5,4 +5,6 @@ Console.WriteLine("Mocket for .NET: real clients, mocked bytes.");
 Console.WriteLine();
 await CoreDemo.RunAsync();
 Console.WriteLine();
-Console.WriteLine("Done: every answer above came from Mocket entries; nothing left this process.");
+await RecordingDemo.RunAsync();
+Console.WriteLine();
+Console.WriteLine("Done: no request left this machine (the only real server was the demo's own, on 127.0.0.1).");
