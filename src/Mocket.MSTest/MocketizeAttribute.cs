@@ -21,6 +21,7 @@ public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
     public MocketizeAttribute([CallerFilePath] string callerFilePath = "", [CallerLineNumber] int callerLineNumber = -1)
         : base(callerFilePath, callerLineNumber)
     {
+        SourceFilePath = callerFilePath;
     }
 
 #pragma warning disable MSTEST0057 // Wraps another attribute and forwards that attribute's source location.
@@ -35,6 +36,7 @@ public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
         Namespace = settings.Namespace;
         Exclusive = settings.Exclusive;
         AssertAllEntriesServed = settings.AssertAllEntriesServed;
+        SourceFilePath = settings.SourceFilePath;
     }
 
     /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
@@ -56,6 +58,9 @@ public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
 
     /// <summary>Fail the test when it leaves registered entries unserved.</summary>
     public bool AssertAllEntriesServed { get; set; }
+
+    /// <inheritdoc />
+    public string? SourceFilePath { get; }
 
     /// <inheritdoc />
     public override async Task<TestResult[]> ExecuteAsync(ITestMethod testMethod)

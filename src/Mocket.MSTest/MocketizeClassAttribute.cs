@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using MocketNet.Testing;
 
@@ -10,6 +11,10 @@ namespace MocketNet.MSTest;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
 public sealed class MocketizeClassAttribute : TestClassAttribute, IMocketizeSettings
 {
+    /// <summary>Marks a test class.</summary>
+    /// <param name="sourceFilePath">Filled in by the compiler: where the attribute is written (relative recording directories start there).</param>
+    public MocketizeClassAttribute([CallerFilePath] string sourceFilePath = "") => SourceFilePath = sourceFilePath;
+
     /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
     public bool Strict { get; set; }
 
@@ -29,6 +34,9 @@ public sealed class MocketizeClassAttribute : TestClassAttribute, IMocketizeSett
 
     /// <summary>Fail a test that leaves registered entries unserved.</summary>
     public bool AssertAllEntriesServed { get; set; }
+
+    /// <inheritdoc />
+    public string? SourceFilePath { get; }
 
     /// <inheritdoc />
     public override TestMethodAttribute? GetTestMethodAttribute(TestMethodAttribute? testMethodAttribute) =>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using MocketNet.Testing;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
@@ -14,6 +15,10 @@ namespace MocketNet.NUnit;
 public sealed class MocketizeAttribute : Attribute, ITestAction, IMocketizeSettings
 {
     private const string RunKey = "MocketNet.NUnit.Run";
+
+    /// <summary>Marks a test, a class or the assembly.</summary>
+    /// <param name="sourceFilePath">Filled in by the compiler: where the attribute is written (relative recording directories start there).</param>
+    public MocketizeAttribute([CallerFilePath] string sourceFilePath = "") => SourceFilePath = sourceFilePath;
 
     /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
     public bool Strict { get; set; }
@@ -34,6 +39,9 @@ public sealed class MocketizeAttribute : Attribute, ITestAction, IMocketizeSetti
 
     /// <summary>Fail the test when it leaves registered entries unserved.</summary>
     public bool AssertAllEntriesServed { get; set; }
+
+    /// <inheritdoc />
+    public string? SourceFilePath { get; }
 
     /// <inheritdoc />
     public ActionTargets Targets => ActionTargets.Test;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using MocketNet.Testing;
 using Xunit.Sdk;
 
@@ -13,6 +14,10 @@ namespace MocketNet.Xunit;
 public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeSettings
 {
     private MocketTestRun? _run;
+
+    /// <summary>Marks a test, a class or the assembly.</summary>
+    /// <param name="sourceFilePath">Filled in by the compiler: where the attribute is written (relative recording directories start there).</param>
+    public MocketizeAttribute([CallerFilePath] string sourceFilePath = "") => SourceFilePath = sourceFilePath;
 
     /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
     public bool Strict { get; set; }
@@ -33,6 +38,9 @@ public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeSet
 
     /// <summary>Fail the test when it leaves registered entries unserved.</summary>
     public bool AssertAllEntriesServed { get; set; }
+
+    /// <inheritdoc />
+    public string? SourceFilePath { get; }
 
     /// <inheritdoc />
     public override void Before(MethodInfo methodUnderTest)

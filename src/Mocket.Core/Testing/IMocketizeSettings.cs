@@ -20,4 +20,11 @@ public interface IMocketizeSettings
 
     /// <summary>Fail the test when it leaves registered entries unserved.</summary>
     bool AssertAllEntriesServed { get; }
+
+    /// <summary>
+    /// The source file the attribute was written in (filled in by the compiler); a relative
+    /// <see cref="RecordingDirectory"/> is resolved against its folder, so recordings live next to the
+    /// tests (and in source control) rather than under bin/.
+    /// </summary>
+    string? SourceFilePath { get; }
 }

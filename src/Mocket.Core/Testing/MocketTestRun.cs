@@ -133,7 +133,7 @@ public sealed class MocketTestRun
             {
                 Strict = settings.Strict,
                 AllowedHosts = [.. settings.AllowedHosts],
-                RecordingDirectory = settings.RecordingDirectory,
+                RecordingDirectory = RecordingDirectory(settings),
                 Namespace = settings.Namespace ?? (settings.RecordingDirectory is null ? null : FileSafeName(testFullName)),
             };
             var run = new MocketTestRun(settings, Mocket.Enable(options));
@@ -145,6 +145,18 @@ public sealed class MocketTestRun
             ExclusiveGate.Exit(settings.Exclusive);
             throw;
         }
+    }
+
+    private static string? RecordingDirectory(IMocketizeSettings settings)
+    {
+        var directory = settings.RecordingDirectory;
+        var source = settings.SourceFilePath;
+        if (directory is null || Path.IsPathRooted(directory) || string.IsNullOrEmpty(source) || !File.Exists(source))
+        {
+            return directory;
+        }
+
+        return Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, directory));
     }
 
     private static MocketTestRun? Joined()
