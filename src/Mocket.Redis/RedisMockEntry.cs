@@ -91,6 +91,12 @@ public sealed class RedisMockEntry : MocketEntry
     protected override object NextResponse(MocketRequest request)
     {
         var response = base.NextResponse(request);
+        if (response is Exception)
+        {
+            // Core drops the connection next: replies held back for earlier pipelined commands go out first.
+            (request as RedisMockRequest)?.Session?.FlushHeldBack();
+        }
+
         return response is Func<RedisMockRequest, object?> compute
             ? compute((RedisMockRequest)request) ?? RedisReply.Nil
             : response;

@@ -26,6 +26,9 @@ public sealed class RedisMockRequest : MocketRequest
         Arguments = arguments;
     }
 
+    /// <summary>The connection's session that read this command (null for requests made by hand).</summary>
+    internal Server.RedisProtocolSession? Session { get; set; }
+
     /// <summary>The command's verb, upper-cased (<c>GET</c>, <c>SET</c>, <c>HGETALL</c>).</summary>
     public string Command { get; }
 

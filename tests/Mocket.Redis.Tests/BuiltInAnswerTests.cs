@@ -74,4 +74,16 @@ public class BuiltInAnswerTests
         const string queued = "+QUEUED\r\n*1\r\n$5\r\nhello\r\n";
         Assert.Equal(queued, await ExchangeAsync(stream, "ECHO hello\r\nEXEC\r\n", queued));
     }
+
+    [Fact]
+    public async Task A_pipeline_is_answered_in_order_across_entries_refusals_and_built_in_answers()
+    {
+        using var scope = Mocket.Enable(new MocketOptions { Strict = true });
+        MockRedis.Register("GET a", "1");
+        await using var stream = scope.Connect("localhost", 6379, RedisMockProtocol.Instance);
+        const string expected = "$1\r\n1\r\n-ERR mocket: no entry for 'GET unknown'\r\n+PONG\r\n$1\r\n1\r\n";
+
+        Assert.Equal(expected, await ExchangeAsync(stream, "GET a\r\nGET unknown\r\nPING\r\n*2\r\n$3\r\nGET\r\n$1\r\na\r\n", expected));
+        Assert.Single(scope.Close(throwOnViolations: false));
+    }
 }

@@ -26,6 +26,28 @@ public class TrueSocketTests
         Assert.Empty(scope.Errors);
     }
 
+    [RedisServerFact]
+    public async Task A_pipeline_mixing_mocked_and_passed_through_commands_keeps_its_order()
+    {
+        using var server = new RedisServer();
+        using (var direct = await ConnectionMultiplexer.ConnectAsync(server.Configuration))
+        {
+            await direct.GetDatabase().StringSetAsync("real", "R");
+        }
+
+        using var scope = Mocket.Enable();
+        MockRedis.RegisterResponse("GET mocked", "M", host: "127.0.0.1", port: server.Port);
+        using var redis = await MockRedis.ConnectAsync(server.Configuration);
+        var batch = redis.GetDatabase().CreateBatch();
+        var keys = new[] { "mocked", "real", "mocked", "mocked", "real", "real", "mocked" };
+        var gets = keys.Select(k => batch.StringGetAsync(k)).ToList();
+        batch.Execute();
+
+        var values = await Task.WhenAll(gets);
+
+        Assert.Equal(keys.Select(k => k == "real" ? "R" : "M"), values.Select(v => (string)v!));
+    }
+
     [Fact]
     public async Task A_strict_scope_never_passes_through()
     {

@@ -15,10 +15,14 @@ namespace MocketNet.Redis.Server;
 internal sealed class RedisProtocolSession : MocketProtocolSession
 #pragma warning restore CA1001
 {
+    /// <summary>Replies held back for a pipeline are written once they reach this size, whatever follows.</summary>
+    private const int MaxHeldBack = 64 * 1024;
+
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private Stream? _output;
     private bool _started;
+    private bool _moreBuffered;
     private RedisMockRequest? _tunnelRequest;
     private bool _inMulti;
     private bool _multiFailed;
@@ -71,6 +75,9 @@ internal sealed class RedisProtocolSession : MocketProtocolSession
             return false;
         }
 
+        // Another whole command already waiting means the client pipelined: its reply can go out with this one.
+        _moreBuffered = HasWholeCommand(buffer);
+        command.Session = this;
         _started = true;
         request = command;
         return true;
@@ -81,6 +88,13 @@ internal sealed class RedisProtocolSession : MocketProtocolSession
         response = request is RedisMockRequest command && (ReferenceEquals(command, _tunnelRequest) || BuiltInCommands.Handles(command))
             ? BuiltInAnswer.Instance
             : null;
+        if (response is null)
+        {
+            // Core will refuse it or pass it through to the real server, which writes straight to the
+            // client: the replies held back for earlier pipelined commands must go first.
+            FlushHeldBack();
+        }
+
         return response is not null;
     }
 
@@ -99,10 +113,13 @@ internal sealed class RedisProtocolSession : MocketProtocolSession
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _buffer.ResetWrittenCount();
             Compose(command, response, ref deliveries);
-            await output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (!_moreBuffered || _buffer.WrittenCount >= MaxHeldBack)
+            {
+                await output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                _buffer.ResetWrittenCount();
+            }
         }
         finally
         {
@@ -119,6 +136,7 @@ internal sealed class RedisProtocolSession : MocketProtocolSession
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        FlushHeldBack();
         var reply = Resp.Encode(RedisReply.Error("ERR " + error.Message.ReplaceLineEndings(" ")));
         await PushAsync(reply, cancellationToken).ConfigureAwait(false);
     }
@@ -153,6 +171,34 @@ internal sealed class RedisProtocolSession : MocketProtocolSession
         }
     }
 
+    /// <summary>
+    /// Writes the replies held back for a pipeline now, synchronously: before Core writes something itself
+    /// (a pass-through reply) or ends the connection (an entry's Exception response).
+    /// </summary>
+    public void FlushHeldBack()
+    {
+        var output = _output;
+        if (output is null)
+        {
+            return;
+        }
+
+        _writeLock.Wait();
+        try
+        {
+            if (_buffer.WrittenCount > 0)
+            {
+                output.Write(_buffer.WrittenSpan);
+                output.Flush();
+                _buffer.ResetWrittenCount();
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public void StartTransaction()
     {
         _inMulti = true;
@@ -168,6 +214,30 @@ internal sealed class RedisProtocolSession : MocketProtocolSession
         _multiFailed = false;
         _queued = null;
         return queued;
+    }
+
+    private static bool HasWholeCommand(ReadOnlySequence<byte> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return false;
+        }
+
+        if (buffer.FirstSpan[0] != (byte)'*')
+        {
+            return buffer.PositionOf((byte)'\n') is not null;
+        }
+
+        var reader = new SequenceReader<byte>(buffer);
+        try
+        {
+            return RespReader.TrySkip(ref reader);
+        }
+        catch (RespFormatException)
+        {
+            // Malformed: it is reported when it is read; the replies before it go out now.
+            return false;
+        }
     }
 
     private static bool IsTransactionControl(string verb) => verb is "MULTI" or "EXEC" or "DISCARD" or "WATCH" or "QUIT" or "RESET";
