@@ -219,14 +219,17 @@ public class StackExchangeRedisTests
     }
 
     [Fact]
-    public async Task Another_location_is_served_by_its_own_entries()
+    public async Task Another_location_is_served_by_its_own_entries_without_DNS_or_sockets()
     {
-        using var scope = Mocket.Enable();
+        using var scope = Mocket.Enable(new MocketOptions { Strict = true });
         MockRedis.RegisterResponse("GET k", "cache", host: "cache.test", port: 7000);
         MockRedis.Register("GET k", "default");
         using var redis = await MockRedis.ConnectAsync("cache.test:7000");
 
         Assert.Equal("cache", await redis.GetDatabase().StringGetAsync("k"));
         Assert.Equal(("cache.test", 7000), (Mocket.LastRequest!.Host, Mocket.LastRequest.Port));
+
+        // The network guard saw no DNS lookup of cache.test and no connection attempt.
+        Assert.Empty(scope.Violations);
     }
 }
