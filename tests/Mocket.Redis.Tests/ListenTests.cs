@@ -103,6 +103,20 @@ public class ListenTests
         Assert.Equal(2, Mocket.Requests.Count(r => ((RedisMockRequest)r).Command is "GET" or "LRANGE"));
     }
 
+    [RedisCliFact]
+    public async Task Redis_cli_asking_for_RESP3_gets_a_map()
+    {
+        using var scope = Mocket.Enable(new MocketOptions { Strict = true });
+        MockRedis.RegisterResponse("HGETALL h", new Dictionary<string, string> { ["f"] = "v" });
+        var endPoint = MockRedis.Listen();
+
+        var output = await RedisCliAsync(endPoint, "-3", "--no-raw", "HGETALL", "h");
+
+        // redis-cli prints a RESP3 map as "key => value" lines (an array would be numbered items).
+        Assert.Contains("\"f\" => \"v\"", output, StringComparison.Ordinal);
+        Assert.Empty(scope.Violations);
+    }
+
     private static async Task<string> RedisCliAsync(IPEndPoint endPoint, params string[] command)
     {
         var start = new ProcessStartInfo(RedisServer.Find("redis-cli")!)
@@ -111,12 +125,11 @@ public class ListenTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", endPoint.Port.ToString(CultureInfo.InvariantCulture), "--no-raw" }.Concat(command))
+        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", endPoint.Port.ToString(CultureInfo.InvariantCulture) }.Concat(command))
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Remove("--no-raw");
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
