@@ -35,4 +35,18 @@ public class DistributedCacheTests
 
         Assert.Null(await cache.GetAsync("missing"));
     }
+
+    [Fact]
+    public async Task SetString_is_a_transaction_whose_HMSET_is_logged()
+    {
+        using var scope = Mocket.Enable(new MocketOptions { Strict = true });
+        MockRedis.Register("HMSET app:k absexp -1 sldexp -1 data v", MockRedis.Ok);
+        using var cache = new RedisCache(new RedisCacheOptions { ConfigurationOptions = MockRedis.ConfigurationOptions(), InstanceName = "app:" });
+
+        await cache.SetStringAsync("k", "v");
+
+        // MULTI and EXEC are answered built-in; only the command inside the transaction is logged.
+        Assert.Equal("HMSET app:k absexp -1 sldexp -1 data v", Assert.IsType<RedisMockRequest>(Assert.Single(Mocket.Requests)).Text);
+        Assert.Empty(scope.Violations);
+    }
 }
