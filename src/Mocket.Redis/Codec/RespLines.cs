@@ -41,6 +41,11 @@ internal static class RespLines
         }
 
         line = line.Slice(0, line.Length - 1);
+        if (line.PositionOf((byte)'\r') is not null)
+        {
+            throw Error($"{what} contains a bare CR; RESP lines cannot hold CR or LF", start);
+        }
+
         if (line.Length > maxLength)
         {
             throw Error($"{what} is longer than {maxLength.ToString(CultureInfo.InvariantCulture)} bytes", start);

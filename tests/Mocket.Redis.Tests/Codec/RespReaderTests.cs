@@ -80,6 +80,7 @@ public class RespReaderTests
     [InlineData("*-2\r\n", "out of range")]
     [InlineData("$3\r\nabcde\r\n", "not followed by CRLF")]
     [InlineData("+OK\n", "bare LF")]
+    [InlineData("+O\rK\r\n", "bare CR")]
     [InlineData("#x\r\n", "not well formed")]
     [InlineData("_x\r\n", "not well formed")]
     [InlineData("=3\r\ntxt\r\n", "verbatim string")]
