@@ -136,7 +136,7 @@ public class ReferenceRedisCaseTests
         using var redis = await MockRedis.ConnectAsync("localhost:6379,abortConnect=false,connectTimeout=2000,syncTimeout=2000");
 
         await Assert.ThrowsAnyAsync<RedisException>(() => redis.GetDatabase().StringGetAsync("boom"));
-        Assert.Single(Mocket.Requests);
+        Assert.Equal("*2\r\n$3\r\nGET\r\n$4\r\nboom\r\n", Bytes(Assert.Single(Mocket.Requests).Data));
     }
 
     [Fact]
