@@ -10,10 +10,7 @@ public class TrueSocketTests
     public async Task An_unregistered_command_passes_through_to_a_real_server_while_entries_still_answer()
     {
         using var server = new RedisServer();
-        using (var direct = await ConnectionMultiplexer.ConnectAsync(server.Configuration))
-        {
-            await direct.GetDatabase().StringSetAsync("real", "from redis-server");
-        }
+        await server.SetAsync("real", "from redis-server");
 
         using var scope = Mocket.Enable();
         MockRedis.RegisterResponse("GET mocked", "from mocket", host: "127.0.0.1", port: server.Port);
@@ -30,10 +27,7 @@ public class TrueSocketTests
     public async Task A_pipeline_mixing_mocked_and_passed_through_commands_keeps_its_order()
     {
         using var server = new RedisServer();
-        using (var direct = await ConnectionMultiplexer.ConnectAsync(server.Configuration))
-        {
-            await direct.GetDatabase().StringSetAsync("real", "R");
-        }
+        await server.SetAsync("real", "R");
 
         using var scope = Mocket.Enable();
         MockRedis.RegisterResponse("GET mocked", "M", host: "127.0.0.1", port: server.Port);

@@ -51,6 +51,13 @@ public sealed class RedisServer : IDisposable
             .Select(dir => Path.Combine(dir, program))
             .FirstOrDefault(File.Exists);
 
+    /// <summary>Stores a string key directly on the real server.</summary>
+    public async Task SetAsync(string key, string value)
+    {
+        using var direct = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Configuration);
+        await direct.GetDatabase().StringSetAsync(key, value);
+    }
+
     public void Dispose()
     {
         try
