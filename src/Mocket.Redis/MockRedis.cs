@@ -99,13 +99,15 @@ public static class MockRedis
 
     /// <summary>A multiplexer connected in memory to the current scope; see <see cref="ConfigurationOptions"/>.</summary>
     /// <param name="configuration">A StackExchange.Redis configuration string.</param>
+    /// <exception cref="InvalidOperationException">No Mocket scope is open.</exception>
     public static ConnectionMultiplexer Connect(string configuration = "localhost:6379") =>
-        ConnectionMultiplexer.Connect(ConfigurationOptions(configuration));
+        ConnectionMultiplexer.Connect(ScopedConfigurationOptions(configuration));
 
     /// <summary>Like <see cref="Connect"/>, asynchronously.</summary>
     /// <param name="configuration">A StackExchange.Redis configuration string.</param>
+    /// <exception cref="InvalidOperationException">No Mocket scope is open.</exception>
     public static Task<ConnectionMultiplexer> ConnectAsync(string configuration = "localhost:6379") =>
-        ConnectionMultiplexer.ConnectAsync(ConfigurationOptions(configuration));
+        ConnectionMultiplexer.ConnectAsync(ScopedConfigurationOptions(configuration));
 
     /// <summary>
     /// Serves the Redis entries of a location on a real 127.0.0.1 endpoint, for any client (redis-cli,
@@ -113,10 +115,21 @@ public static class MockRedis
     /// </summary>
     /// <param name="host">The location served.</param>
     /// <param name="port">The location's port.</param>
-    public static IPEndPoint Listen(string host = DefaultHost, int port = DefaultPort)
+    /// <exception cref="InvalidOperationException">No Mocket scope is open.</exception>
+    public static IPEndPoint Listen(string host = DefaultHost, int port = DefaultPort) =>
+        RequireScope(nameof(Listen)).Listen(host, port, RedisMockProtocol.Instance);
+
+    /// <summary>Fails at once, rather than after the client's connect timeouts, when there is no scope to serve it.</summary>
+    private static ConfigurationOptions ScopedConfigurationOptions(string configuration)
     {
-        Mocket.TryGetCurrentScope(out var scope);
-        return (scope ?? throw new InvalidOperationException("Mocket is not enabled: call Mocket.Enable() before MockRedis.Listen."))
-            .Listen(host, port, RedisMockProtocol.Instance);
+        RequireScope(nameof(Connect));
+        return ConfigurationOptions(configuration);
     }
+
+    private static MocketScope RequireScope(string method) =>
+        Mocket.TryGetCurrentScope(out var scope)
+            ? scope
+            : throw new InvalidOperationException(
+                $"Mocket is not enabled, so MockRedis.{method} has nothing to serve it: no MocketScope is open. " +
+                "Call Mocket.Enable() (or put [Mocketize] on the test) first.");
 }
