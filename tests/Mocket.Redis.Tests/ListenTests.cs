@@ -72,6 +72,8 @@ public class ListenTests
 
         using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{endPoint.Port}");
 
+        // StackExchange.Redis 3 sends HELLO 3 unless told otherwise.
+        Assert.Equal(StackExchange.Redis.RedisProtocol.Resp3, redis.GetServers()[0].Protocol);
         Assert.Equal("bar", await redis.GetDatabase().StringGetAsync("foo"));
         Assert.Single(Mocket.Requests);
     }
