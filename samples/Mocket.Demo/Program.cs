@@ -7,4 +7,6 @@ await CoreDemo.RunAsync();
 Console.WriteLine();
 await RecordingDemo.RunAsync();
 Console.WriteLine();
+await RedisDemo.RunAsync();
+Console.WriteLine();
 Console.WriteLine("Done: no request left this machine (the only real server was the demo's own, on 127.0.0.1).");
