@@ -5,7 +5,7 @@ using System.Threading.Channels;
 namespace MocketNet.Connections;
 
 /// <summary>The client's end of an in-memory connection: what <see cref="Mocket.Connect"/> returns.</summary>
-internal sealed class InMemoryClientStream(MocketLocation location, ChannelWriter<byte[]> output, PipeReader input) : Stream
+internal sealed class InMemoryClientStream(MocketLocation location, ChannelWriter<byte[]> output, PipeReader input, Func<IOException?> fault) : Stream
 {
     private int _disposed;
 
@@ -35,7 +35,7 @@ internal sealed class InMemoryClientStream(MocketLocation location, ChannelWrite
 
         if (!output.TryWrite(buffer.ToArray()))
         {
-            throw new IOException(
+            throw fault() ?? new IOException(
                 $"The Mocket connection to {location} is closed: its server side ended (after a fault, a protocol error or the end of its scope).");
         }
     }
@@ -99,6 +99,12 @@ internal sealed class InMemoryClientStream(MocketLocation location, ChannelWrite
     private int CopyOut(ReadResult result, Span<byte> destination)
     {
         var available = result.Buffer;
+        if (available.IsEmpty && result.IsCompleted && fault() is { } error)
+        {
+            input.AdvanceTo(available.End);
+            throw error;
+        }
+
         var count = (int)Math.Min(available.Length, destination.Length);
         available.Slice(0, count).CopyTo(destination);
         input.AdvanceTo(available.GetPosition(count));

@@ -26,8 +26,8 @@ internal sealed class InMemoryConnection : ServerTransport
 
     public InMemoryConnection(MocketLocation location)
     {
-        Client = new InMemoryClientStream(location, _toServer.Writer, _toClient.Reader);
         _server = new InMemoryServerStream(_toServer.Reader, _toClient.Writer);
+        Client = new InMemoryClientStream(location, _toServer.Writer, _toClient.Reader, () => _server.Fault);
     }
 
     /// <summary>The stream handed to the client.</summary>

@@ -10,6 +10,7 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
     private readonly Lock _writeLock = new();
     private ReadOnlyMemory<byte> _leftover;
     private bool _completed;
+    private volatile IOException? _fault;
 
     public override bool CanRead => true;
 
@@ -105,7 +106,13 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    /// <summary>Ends the client's reads: with end of stream, or with an IOException carrying <paramref name="error"/>.</summary>
+    /// <summary>Why the connection failed, once it has; the client reads what was sent before, then this.</summary>
+    public IOException? Fault => _fault;
+
+    /// <summary>
+    /// Ends the client's reads: after the bytes already sent, with end of stream, or with an
+    /// IOException carrying <paramref name="error"/>.
+    /// </summary>
     public void Complete(Exception? error)
     {
         lock (_writeLock)
@@ -116,7 +123,8 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
             }
 
             _completed = true;
-            output.Complete(error is null or IOException ? error : new IOException(error.Message, error));
+            _fault = error is null or IOException ? (IOException?)error : new IOException(error.Message, error);
+            output.Complete();
         }
     }
 }

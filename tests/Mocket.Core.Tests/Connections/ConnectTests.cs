@@ -22,6 +22,24 @@ public class ConnectTests
     }
 
     [Fact]
+    public async Task Replies_sent_before_a_fault_still_reach_the_client_before_the_error()
+    {
+        using var scope = Mocket.Enable();
+        Mocket.Register(new MocketEntry("late.test", 5, "first", new TimeoutException("then broke")));
+
+        await using var stream = Mocket.Connect("late.test", 5);
+        stream.Write("one"u8);
+        stream.Write("two"u8);
+        await TestContextExtensions.UntilAsync(() => scope.Requests.Count == 2);
+
+        Assert.Equal("first", await Net.ReadSomeAsync(stream));
+        var error = await Assert.ThrowsAsync<IOException>(() => Net.ReadSomeAsync(stream));
+        Assert.IsType<TimeoutException>(error.InnerException);
+        var write = Assert.Throws<IOException>(() => stream.Write("three"u8));
+        Assert.IsType<TimeoutException>(write.InnerException);
+    }
+
+    [Fact]
     public async Task A_client_that_closes_mid_response_leaves_the_scope_usable()
     {
         using var scope = Mocket.Enable();
