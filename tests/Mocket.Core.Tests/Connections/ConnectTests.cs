@@ -30,7 +30,7 @@ public class ConnectTests
         await using var stream = Mocket.Connect("late.test", 5);
         stream.Write("one"u8);
         stream.Write("two"u8);
-        await TestContextExtensions.UntilAsync(() => scope.Requests.Count == 2);
+        await Poll.UntilAsync(() => scope.Requests.Count == 2);
 
         Assert.Equal("first", await Net.ReadSomeAsync(stream));
         var error = await Assert.ThrowsAsync<IOException>(() => Net.ReadSomeAsync(stream));

@@ -1,6 +1,6 @@
 namespace MocketNet.Tests.Support;
 
-public static class TestContextExtensions
+public static class Poll
 {
     /// <summary>Waits for a condition that another task makes true, by polling with yields (bounded, never a fixed sleep).</summary>
     public static async Task UntilAsync(Func<bool> condition)
