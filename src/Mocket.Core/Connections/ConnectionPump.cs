@@ -148,7 +148,7 @@ internal sealed class ConnectionPump
         if (entry is not null)
         {
             var response = entry.NextResponse(request);
-            if (response is Exception fault)
+            if (response is Exception fault && !session.TryGetFaultResponse(request, fault, out response))
             {
                 _transport.Fault(fault);
                 return false;

@@ -73,6 +73,20 @@ public abstract class MocketProtocolSession
         return false;
     }
 
+    /// <summary>
+    /// How an entry's Exception response reaches the client: a response to write instead (for a seam
+    /// whose transport cannot carry an exception, such as a real loopback socket, and whose client side
+    /// raises it), or false to fail the client's connection with <paramref name="fault"/> (the default).
+    /// </summary>
+    /// <param name="request">The request answered.</param>
+    /// <param name="fault">The exception the entry answered with.</param>
+    /// <param name="response">The response to write instead.</param>
+    public virtual bool TryGetFaultResponse(MocketRequest request, Exception fault, [NotNullWhen(true)] out object? response)
+    {
+        response = null;
+        return false;
+    }
+
     /// <summary>Answers a malformed request before the connection closes (an HTTP 400, say). The default writes nothing.</summary>
     /// <param name="output">The client's side to write to.</param>
     /// <param name="error">What was wrong.</param>
