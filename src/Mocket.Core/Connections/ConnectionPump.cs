@@ -132,6 +132,12 @@ internal sealed class ConnectionPump
             {
                 return false;
             }
+
+            if (session.CloseRequested)
+            {
+                _transport.Close();
+                return false;
+            }
         }
     }
 

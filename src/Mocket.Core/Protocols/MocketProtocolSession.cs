@@ -24,6 +24,12 @@ public abstract class MocketProtocolSession
     public MocketConnectionInfo Connection { get; }
 
     /// <summary>
+    /// Set by a session when the response it just wrote ends the connection (such as HTTP's
+    /// <c>Connection: close</c>); the pump then closes the connection gracefully instead of reading on.
+    /// </summary>
+    public bool CloseRequested { get; protected set; }
+
+    /// <summary>
     /// Prepares the transport before any request is read, for example by terminating TLS. The default
     /// returns it unchanged.
     /// </summary>

@@ -63,9 +63,11 @@ internal sealed class HttpProtocolSession(MocketConnectionInfo connection, HttpP
 
         var httpRequest = (HttpMockRequest)request;
         var headOnly = httpRequest.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
+        var close = WantsClose(httpRequest) || http.Headers.Any(h => h.Key == "Connection" && h.Value.Contains("close", StringComparison.OrdinalIgnoreCase));
+        CloseRequested = close;
         return http.Delay > TimeSpan.Zero
-            ? DelayedWriteAsync(output, http, headOnly, WantsClose(httpRequest), cancellationToken)
-            : HttpResponseWriter.WriteAsync(output, http, headOnly, WantsClose(httpRequest), cancellationToken);
+            ? DelayedWriteAsync(output, http, headOnly, close, cancellationToken)
+            : HttpResponseWriter.WriteAsync(output, http, headOnly, close, cancellationToken);
     }
 
     public override bool TryGetBuiltInResponse(MocketRequest request, [NotNullWhen(true)] out object? response)
