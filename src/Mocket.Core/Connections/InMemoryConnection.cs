@@ -17,7 +17,7 @@ internal sealed class InMemoryConnection : ServerTransport
     {
         SingleReader = true,
         SingleWriter = false,
-        AllowSynchronousContinuations = false,
+        AllowSynchronousContinuations = true,
     };
 
     private readonly Channel<byte[]> _toServer = Channel.CreateUnbounded<byte[]>(s_channelOptions);
