@@ -28,13 +28,7 @@ public class ConnectionTests
     {
         using var scope = Mocket.Enable();
         MockHttp.SingleRegister("GET", "http://bad.test/", body: "never");
-        var endpoint = scope.Listen("bad.test", 80);
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(endpoint);
-        await using var connection = tcp.GetStream();
-
-        await connection.WriteAsync("BROKEN\r\n\r\n"u8.ToArray());
-        var reply = await ReadToEndAsync(connection);
+        var reply = await ExchangeOverListenerAsync(scope, "bad.test", "BROKEN\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", reply, StringComparison.Ordinal);
         Assert.IsType<MocketProtocolException>(Assert.Single(scope.Errors));
@@ -45,13 +39,7 @@ public class ConnectionTests
     {
         using var scope = Mocket.Enable();
         MockHttp.SingleRegister("GET", "http://close.test/", body: "bye");
-        var endpoint = scope.Listen("close.test", 80);
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(endpoint);
-        await using var connection = tcp.GetStream();
-
-        await connection.WriteAsync("GET / HTTP/1.1\r\nHost: close.test\r\nConnection: close\r\n\r\n"u8.ToArray());
-        var reply = await ReadToEndAsync(connection);
+        var reply = await ExchangeOverListenerAsync(scope, "close.test", "GET / HTTP/1.1\r\nHost: close.test\r\nConnection: close\r\n\r\n");
 
         Assert.EndsWith("\r\n\r\nbye", reply, StringComparison.Ordinal);
     }
@@ -131,6 +119,16 @@ public class ConnectionTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(12, response.Content.Headers.ContentLength);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>Sends bytes to a scope's loopback listener for host:80 over a real socket and reads until the server closes.</summary>
+    private static async Task<string> ExchangeOverListenerAsync(MocketScope scope, string host, string request)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(scope.Listen(host, 80));
+        await using var connection = tcp.GetStream();
+        await connection.WriteAsync(Encoding.ASCII.GetBytes(request));
+        return await ReadToEndAsync(connection);
     }
 
     private static async Task<string> ReadToEndAsync(Stream stream)

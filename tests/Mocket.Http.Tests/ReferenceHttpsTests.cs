@@ -34,7 +34,7 @@ public class ReferenceHttpsTests
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => client.GetAsync(new Uri("https://github.com/fluidicon.png")));
 
-        Assert.Equal("connection reset", FindMessage(error, "connection reset"));
+        Assert.Equal("connection reset", Clients.FindInChain<IOException>(error, e => e.Message == "connection reset")?.Message);
     }
 
     [Theory]
@@ -100,19 +100,6 @@ public class ReferenceHttpsTests
         };
         policy.CustomTrustStore.Add(MockHttp.CertificateAuthority);
         return policy;
-    }
-
-    private static string FindMessage(Exception error, string message)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e.Message == message)
-            {
-                return e.Message;
-            }
-        }
-
-        return error.ToString();
     }
 
     private sealed record Payload(int Integer, string String, bool Boolean);

@@ -11,7 +11,7 @@ internal sealed class InMemoryConnection : ServerTransport
 {
     private static readonly PipeOptions s_pipeOptions = new(
         pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false,
-        readerScheduler: PipeScheduler.ThreadPool, writerScheduler: PipeScheduler.ThreadPool);
+        readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline);
 
     private static readonly UnboundedChannelOptions s_channelOptions = new()
     {
@@ -34,6 +34,9 @@ internal sealed class InMemoryConnection : ServerTransport
     public InMemoryClientStream Client { get; }
 
     public override Stream Stream => _server;
+
+    /// <summary>Whether the calling code runs inside a write (or completion) of this connection's server side.</summary>
+    public bool IsWritingOnThisThread => _server.IsWritingOnThisThread;
 
     public override bool IsLoopback => false;
 

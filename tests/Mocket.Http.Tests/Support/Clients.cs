@@ -5,12 +5,12 @@ public static class Clients
     public static HttpClient Create(ClientKind kind) => kind == ClientKind.Explicit ? MockHttp.CreateClient() : new HttpClient();
 
     /// <summary>The exception itself or the first of its inner exceptions that is a <typeparamref name="T"/>.</summary>
-    public static T? FindInChain<T>(Exception? error)
+    public static T? FindInChain<T>(Exception? error, Func<T, bool>? where = null)
         where T : Exception
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is T found)
+            if (e is T found && (where is null || where(found)))
             {
                 return found;
             }
