@@ -22,7 +22,12 @@ internal static class HttpClientSeam
     private static readonly ConcurrentDictionary<Guid, PendingRewrite> s_pending = new();
     private static readonly ConditionalWeakTable<MocketScope, IPEndPoint> s_endpoints = [];
     private static readonly object s_lock = new();
+    private static readonly ConditionalWeakTable<MocketScope, IPEndPoint> s_proxyEndpoints = [];
+    private static readonly ConcurrentDictionary<int, bool> s_ownPorts = new();
     private static IDisposable? s_allListeners;
+
+    /// <summary>The switchable DefaultProxy, when the fallback is installed.</summary>
+    public static IWebProxy? FallbackProxy { get; private set; }
 
     /// <summary>Whether the seam is installed and HttpClient writes its diagnostic events.</summary>
     public static bool IsActive => Volatile.Read(ref s_allListeners) is not null && ActivityPropagation.IsEnabled;
@@ -42,7 +47,9 @@ internal static class HttpClientSeam
                 Trace.TraceWarning(
                     "Mocket.Http: HttpClient's activity propagation is disabled (System.Net.Http.EnableActivityPropagation=false or " +
                     "DOTNET_SYSTEM_NET_HTTP_ENABLEACTIVITYPROPAGATION=0), so the global seam cannot see `new HttpClient()` requests. " +
-                    "Use MockHttp.CreateClient()/CreateHandler(), or re-enable activity propagation in the test project.");
+                    "Falling back to HttpClient.DefaultProxy: http:// requests of handlers first used after this point are served; " +
+                    "https:// ones are not. Use MockHttp.CreateClient()/CreateHandler(), or re-enable activity propagation.");
+                HttpClient.DefaultProxy = FallbackProxy = new ScopeProxy(HttpClient.DefaultProxy);
             }
 
             s_allListeners = DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(OnListener));
@@ -116,8 +123,14 @@ internal static class HttpClientSeam
         }
     }
 
+    /// <summary>Whether a URI points at one of Mocket's own seam listeners.</summary>
+    public static bool IsOwnEndpoint(Uri uri) => uri.IsLoopback && s_ownPorts.ContainsKey(uri.Port);
+
+    /// <summary>The scope's loopback fake that clients reach as an HTTP proxy (absolute-form requests).</summary>
+    public static IPEndPoint ProxyEndpointFor(MocketScope scope) => ListenerFor(scope, s_proxyEndpoints, Protocol.HttpProtocol.Auto);
+
     /// <summary>Whether the scope answers for a location: it has entries there, or it is strict and the location is not allowed.</summary>
-    private static bool Serves(MocketScope scope, MocketLocation location)
+    public static bool Serves(MocketScope scope, MocketLocation location)
     {
         foreach (var entry in scope.Entries)
         {
@@ -130,14 +143,18 @@ internal static class HttpClientSeam
         return scope.Options.Strict && !scope.IsAllowed(location);
     }
 
-    private static IPEndPoint EndpointFor(MocketScope scope)
+    private static IPEndPoint EndpointFor(MocketScope scope) => ListenerFor(scope, s_endpoints, Protocol.HttpProtocol.Seam);
+
+    private static IPEndPoint ListenerFor(MocketScope scope, ConditionalWeakTable<MocketScope, IPEndPoint> listeners, Protocol.HttpProtocol protocol)
     {
         lock (s_lock)
         {
-            if (!s_endpoints.TryGetValue(scope, out var endpoint))
+            if (!listeners.TryGetValue(scope, out var endpoint))
             {
-                endpoint = scope.Listen("mocket-global-seam.invalid", 80, Protocol.HttpProtocol.Seam);
-                s_endpoints.Add(scope, endpoint);
+                endpoint = scope.Listen("mocket-global-seam.invalid", 80, protocol);
+                listeners.Add(scope, endpoint);
+                s_ownPorts[endpoint.Port] = true;
+                scope.Closing.Register(static port => s_ownPorts.TryRemove((int)port!, out _), endpoint.Port);
             }
 
             return endpoint;
