@@ -300,10 +300,8 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
             pump.Abort();
         }
 
-        // Pumps end promptly once cancelled and aborted; they never wait on the caller's context. A pump
-        // whose response write is running this very code (a client continuation resumed inline) ends
-        // after this returns, so it is not waited for.
-        Task.WaitAll([.. pumps.Where(p => !p.IsWritingOnThisThread).Select(p => p.Completion)], TimeSpan.FromSeconds(10));
+        // Pumps end promptly once cancelled and aborted; they never wait on the caller's context.
+        Task.WaitAll([.. pumps.Select(p => p.Completion)], TimeSpan.FromSeconds(10));
 
         var violations = Violations;
         if (throwOnViolations && Options.Strict && violations.Count > 0)

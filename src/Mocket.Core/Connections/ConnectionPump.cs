@@ -35,9 +35,6 @@ internal sealed class ConnectionPump
     /// <summary>Ends when the connection is over.</summary>
     public Task Completion { get; private set; }
 
-    /// <summary>Whether the calling code runs inside this pump's write to an in-memory client (resumed inline).</summary>
-    public bool IsWritingOnThisThread => _transport is InMemoryConnection connection && connection.IsWritingOnThisThread;
-
     public static ConnectionPump Start(MocketScope scope, MocketLocation location, MocketProtocol protocol, ServerTransport transport, CancellationToken cancellation)
     {
         var pump = new ConnectionPump(scope, location, protocol, transport, cancellation);

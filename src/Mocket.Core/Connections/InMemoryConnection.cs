@@ -9,9 +9,13 @@ namespace MocketNet.Connections;
 /// </summary>
 internal sealed class InMemoryConnection : ServerTransport
 {
+    // A client's write resumes the pump inline on the writing thread (no thread-pool hop client->server;
+    // the pump never blocks: delays and upstream I/O are awaited). The pump's responses resume a waiting
+    // client read on the thread pool, never inline: client code must not run on the pump's stack, where a
+    // blocking wait for another response (sync-over-async) or for the scope to close would deadlock.
     private static readonly PipeOptions s_pipeOptions = new(
         pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false,
-        readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline);
+        readerScheduler: PipeScheduler.ThreadPool, writerScheduler: PipeScheduler.ThreadPool);
 
     private static readonly UnboundedChannelOptions s_channelOptions = new()
     {
@@ -34,9 +38,6 @@ internal sealed class InMemoryConnection : ServerTransport
     public InMemoryClientStream Client { get; }
 
     public override Stream Stream => _server;
-
-    /// <summary>Whether the calling code runs inside a write (or completion) of this connection's server side.</summary>
-    public bool IsWritingOnThisThread => _server.IsWritingOnThisThread;
 
     public override bool IsLoopback => false;
 

@@ -7,9 +7,6 @@ namespace MocketNet.Connections;
 /// <summary>The server's end of an in-memory connection, read by the pump (whole client writes) or by a wrapper such as SslStream.</summary>
 internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWriter output) : Stream
 {
-    [ThreadStatic]
-    private static InMemoryServerStream? t_writing;
-
     private readonly Lock _writeLock = new();
     private ReadOnlyMemory<byte> _leftover;
     private bool _completed;
@@ -27,9 +24,6 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
         get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
-
-    /// <summary>Whether the calling code runs inside this stream's write or completion (a client continuation resumed inline).</summary>
-    public bool IsWritingOnThisThread => ReferenceEquals(t_writing, this);
 
     /// <summary>Reads one whole client write (or what is left of one); empty at end of stream.</summary>
     public async ValueTask<ReadOnlyMemory<byte>> ReadChunkAsync(CancellationToken cancellationToken)
@@ -80,20 +74,8 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
 
             output.Write(buffer);
 
-            // The pipe never applies back-pressure (pauseWriterThreshold 0), so the flush completes at once;
-            // a waiting client read resumes inline inside it.
-            var previous = t_writing;
-            t_writing = this;
-            ValueTask<FlushResult> flush;
-            try
-            {
-                flush = output.FlushAsync();
-            }
-            finally
-            {
-                t_writing = previous;
-            }
-
+            // The pipe never applies back-pressure (pauseWriterThreshold 0), so the flush completes at once.
+            var flush = output.FlushAsync();
             if (!flush.IsCompleted || flush.Result.IsCompleted)
             {
                 throw new IOException("The client closed this Mocket connection.");
@@ -134,16 +116,7 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
             }
 
             _completed = true;
-            var previous = t_writing;
-            t_writing = this;
-            try
-            {
-                output.Complete(error is null or IOException ? error : new IOException(error.Message, error));
-            }
-            finally
-            {
-                t_writing = previous;
-            }
+            output.Complete(error is null or IOException ? error : new IOException(error.Message, error));
         }
     }
 }
