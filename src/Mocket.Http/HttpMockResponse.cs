@@ -56,6 +56,9 @@ public sealed class HttpMockResponse
         Status = status;
         ContentType = contentType ?? ContentSniffer.Sniff(body);
         Headers = headers is null ? [] : [.. headers.Select(h => new KeyValuePair<string, string>(TitleCase(h.Key), h.Value))];
+        HasDateHeader = HasHeader("Date");
+        HasConnectionHeader = HasHeader("Connection");
+        ClosesConnection = Headers.Any(h => h.Key == "Connection" && h.Value.Contains("close", StringComparison.OrdinalIgnoreCase));
         Head = HttpResponseWriter.EncodeHead(this);
     }
 
@@ -70,6 +73,9 @@ public sealed class HttpMockResponse
         Delay = source.Delay;
         ChunkSize = source.ChunkSize;
         Head = source.Head;
+        HasDateHeader = source.HasDateHeader;
+        HasConnectionHeader = source.HasConnectionHeader;
+        ClosesConnection = source.ClosesConnection;
     }
 
     private HttpMockResponse(Exception? exception, Func<HttpMockRequest, HttpMockResponse>? callback)
@@ -104,6 +110,15 @@ public sealed class HttpMockResponse
     public int? ChunkSize { get; private init; }
 
     internal Func<HttpMockRequest, HttpMockResponse>? Callback { get; }
+
+    /// <summary>Whether the user set a Date header (the writer then adds none).</summary>
+    internal bool HasDateHeader { get; }
+
+    /// <summary>Whether the user set a Connection header (the writer then adds none).</summary>
+    internal bool HasConnectionHeader { get; }
+
+    /// <summary>Whether the user's Connection header closes the connection.</summary>
+    internal bool ClosesConnection { get; }
 
     /// <summary>The status line and headers except Date, pre-encoded (empty for faults and callbacks).</summary>
     internal byte[] Head { get; private init; }
@@ -150,6 +165,8 @@ public sealed class HttpMockResponse
     /// <summary>The reference's header naming: every dash-separated token capitalised (<c>x-api-KEY</c> is <c>X-Api-Key</c>).</summary>
     internal static string TitleCase(string name) =>
         string.Join('-', name.Split('-').Select(t => t.Length == 0 ? t : char.ToUpperInvariant(t[0]) + t[1..].ToLowerInvariant()));
+
+    private bool HasHeader(string name) => Headers.Any(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     private static byte[] ReadAll(Stream body)
     {

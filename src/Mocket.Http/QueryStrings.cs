@@ -3,8 +3,15 @@ namespace MocketNet.Http;
 /// <summary>Query strings as multi-dictionaries, the way the reference's <c>parse_qs(keep_blank_values=True)</c> reads them.</summary>
 internal static class QueryStrings
 {
+    private static readonly IReadOnlyDictionary<string, string[]> s_empty = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
     public static IReadOnlyDictionary<string, string[]> Parse(string query)
     {
+        if (query.Length == 0)
+        {
+            return s_empty;
+        }
+
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (query.StartsWith('?'))
         {

@@ -63,7 +63,7 @@ internal sealed class HttpProtocolSession(MocketConnectionInfo connection, HttpP
 
         var httpRequest = (HttpMockRequest)request;
         var headOnly = httpRequest.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
-        var close = WantsClose(httpRequest) || http.Headers.Any(h => h.Key == "Connection" && h.Value.Contains("close", StringComparison.OrdinalIgnoreCase));
+        var close = http.ClosesConnection || WantsClose(httpRequest);
         CloseRequested = close;
         return http.Delay > TimeSpan.Zero
             ? DelayedWriteAsync(output, http, headOnly, close, cancellationToken)

@@ -40,8 +40,8 @@ internal static class HttpResponseWriter
     /// <summary>Writes a response; <paramref name="headOnly"/> for HEAD requests, <paramref name="close"/> when the client asked to close.</summary>
     public static async ValueTask WriteAsync(Stream output, HttpMockResponse response, bool headOnly, bool close, CancellationToken cancellationToken)
     {
-        var userConnection = response.Headers.Any(h => h.Key.Equals("Connection", StringComparison.OrdinalIgnoreCase));
-        var userDate = response.Headers.Any(h => h.Key.Equals("Date", StringComparison.OrdinalIgnoreCase));
+        var userConnection = response.HasConnectionHeader;
+        var userDate = response.HasDateHeader;
         var body = headOnly ? ReadOnlyMemory<byte>.Empty : response.Body;
         var chunkOverhead = response.ChunkSize is { } size ? (body.Length / size + 2) * 16 : 0;
         var buffer = ArrayPool<byte>.Shared.Rent(response.Head.Length + 96 + body.Length + chunkOverhead);
