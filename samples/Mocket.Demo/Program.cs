@@ -5,6 +5,8 @@ Console.WriteLine("Mocket for .NET: real clients, mocked bytes.");
 Console.WriteLine();
 await CoreDemo.RunAsync();
 Console.WriteLine();
+await HttpDemo.RunAsync();
+Console.WriteLine();
 await RecordingDemo.RunAsync();
 Console.WriteLine();
 await RedisDemo.RunAsync();

@@ -132,6 +132,12 @@ internal sealed class ConnectionPump
             {
                 return false;
             }
+
+            if (session.CloseRequested)
+            {
+                _transport.Close();
+                return false;
+            }
         }
     }
 
@@ -148,7 +154,7 @@ internal sealed class ConnectionPump
         if (entry is not null)
         {
             var response = entry.NextResponse(request);
-            if (response is Exception fault)
+            if (response is Exception fault && !session.TryGetFaultResponse(request, fault, out response))
             {
                 _transport.Fault(fault);
                 return false;

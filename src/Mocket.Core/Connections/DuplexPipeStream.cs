@@ -10,6 +10,10 @@ internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
 {
     private readonly Stream _input = pipe.Input.AsStream(leaveOpen: true);
     private readonly Stream _output = pipe.Output.AsStream(leaveOpen: true);
+    private long _bytesWritten;
+
+    /// <summary>How many bytes were written to the connection so far.</summary>
+    public long BytesWritten => Interlocked.Read(ref _bytesWritten);
 
     public override bool CanRead => true;
 
@@ -33,13 +37,23 @@ internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         _input.ReadAsync(buffer, offset, count, cancellationToken);
 
-    public override void Write(byte[] buffer, int offset, int count) => _output.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        Interlocked.Add(ref _bytesWritten, count);
+        _output.Write(buffer, offset, count);
+    }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _output.WriteAsync(buffer, cancellationToken);
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Add(ref _bytesWritten, buffer.Length);
+        return _output.WriteAsync(buffer, cancellationToken);
+    }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _output.WriteAsync(buffer, offset, count, cancellationToken);
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Interlocked.Add(ref _bytesWritten, count);
+        return _output.WriteAsync(buffer, offset, count, cancellationToken);
+    }
 
     public override void Flush() => _output.Flush();
 

@@ -8,6 +8,8 @@ namespace MocketNet.Connections;
 internal sealed class InMemoryClientStream(MocketLocation location, ChannelWriter<byte[]> output, PipeReader input, Func<IOException?> fault) : Stream
 {
     private int _disposed;
+    private int _reading;
+    private int _inputCompleted;
 
     public override bool CanRead => _disposed == 0;
 
@@ -63,12 +65,20 @@ internal sealed class InMemoryClientStream(MocketLocation location, ChannelWrite
     public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (!input.TryRead(out var result))
+        Interlocked.Increment(ref _reading);
+        try
         {
-            result = input.ReadAsync().AsTask().GetAwaiter().GetResult();
-        }
+            if (!input.TryRead(out var result))
+            {
+                result = input.ReadAsync().AsTask().GetAwaiter().GetResult();
+            }
 
-        return CopyOut(result, buffer);
+            return CopyOut(result, buffer);
+        }
+        finally
+        {
+            EndRead();
+        }
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -77,8 +87,16 @@ internal sealed class InMemoryClientStream(MocketLocation location, ChannelWrite
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return CopyOut(result, buffer.Span);
+        Interlocked.Increment(ref _reading);
+        try
+        {
+            var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return CopyOut(result, buffer.Span);
+        }
+        finally
+        {
+            EndRead();
+        }
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("A Mocket connection cannot seek.");
@@ -90,14 +108,45 @@ internal sealed class InMemoryClientStream(MocketLocation location, ChannelWrite
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             output.TryComplete();
-            input.Complete();
+
+            // A read in progress (HttpClient disposes a connection to cancel a request) is woken up and
+            // completes the input itself; otherwise the input is completed here.
+            if (Volatile.Read(ref _reading) > 0)
+            {
+                input.CancelPendingRead();
+            }
+            else
+            {
+                CompleteInput();
+            }
         }
 
         base.Dispose(disposing);
     }
 
+    private void EndRead()
+    {
+        if (Interlocked.Decrement(ref _reading) == 0 && Volatile.Read(ref _disposed) != 0)
+        {
+            CompleteInput();
+        }
+    }
+
+    private void CompleteInput()
+    {
+        if (Interlocked.Exchange(ref _inputCompleted, 1) == 0)
+        {
+            input.Complete();
+        }
+    }
+
     private int CopyOut(ReadResult result, Span<byte> destination)
     {
+        if (result.IsCanceled && _disposed != 0)
+        {
+            throw new ObjectDisposedException(nameof(InMemoryClientStream), $"The Mocket connection to {location} was closed while a read was waiting.");
+        }
+
         var available = result.Buffer;
         if (available.IsEmpty && result.IsCompleted && fault() is { } error)
         {

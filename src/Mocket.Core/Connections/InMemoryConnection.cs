@@ -9,6 +9,10 @@ namespace MocketNet.Connections;
 /// </summary>
 internal sealed class InMemoryConnection : ServerTransport
 {
+    // A client's write resumes the pump inline on the writing thread (no thread-pool hop client->server;
+    // the pump never blocks: delays and upstream I/O are awaited). The pump's responses resume a waiting
+    // client read on the thread pool, never inline: client code must not run on the pump's stack, where a
+    // blocking wait for another response (sync-over-async) or for the scope to close would deadlock.
     private static readonly PipeOptions s_pipeOptions = new(
         pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false,
         readerScheduler: PipeScheduler.ThreadPool, writerScheduler: PipeScheduler.ThreadPool);
@@ -17,7 +21,7 @@ internal sealed class InMemoryConnection : ServerTransport
     {
         SingleReader = true,
         SingleWriter = false,
-        AllowSynchronousContinuations = false,
+        AllowSynchronousContinuations = true,
     };
 
     private readonly Channel<byte[]> _toServer = Channel.CreateUnbounded<byte[]>(s_channelOptions);

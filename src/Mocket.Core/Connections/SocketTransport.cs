@@ -6,7 +6,9 @@ namespace MocketNet.Connections;
 /// <summary>A client that reached a Mocket listener over a real loopback socket.</summary>
 internal sealed class SocketTransport(SocketConnection connection) : ServerTransport
 {
-    private readonly Stream _stream = new DuplexPipeStream(connection);
+    private static readonly TimeSpan s_drainTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly DuplexPipeStream _stream = new(connection);
 
     public override Stream Stream => _stream;
 
@@ -27,6 +29,9 @@ internal sealed class SocketTransport(SocketConnection connection) : ServerTrans
 
     public override void Close()
     {
+        // The connection's send loop sends what was written (a last response) asynchronously: let it
+        // drain before shutting the socket down, which would drop those bytes.
+        SpinWait.SpinUntil(() => connection.BytesSent >= _stream.BytesWritten, s_drainTimeout);
         try
         {
             connection.Socket.Shutdown(SocketShutdown.Both);

@@ -24,6 +24,12 @@ public abstract class MocketProtocolSession
     public MocketConnectionInfo Connection { get; }
 
     /// <summary>
+    /// Set by a session when the response it just wrote ends the connection (such as HTTP's
+    /// <c>Connection: close</c>); the pump then closes the connection gracefully instead of reading on.
+    /// </summary>
+    public bool CloseRequested { get; protected set; }
+
+    /// <summary>
     /// Prepares the transport before any request is read, for example by terminating TLS. The default
     /// returns it unchanged.
     /// </summary>
@@ -68,6 +74,20 @@ public abstract class MocketProtocolSession
     /// <param name="violation">The strict-mode exception describing it.</param>
     /// <param name="response">The refusal to write.</param>
     public virtual bool TryGetRefusal(MocketRequest request, StrictMocketException violation, [NotNullWhen(true)] out object? response)
+    {
+        response = null;
+        return false;
+    }
+
+    /// <summary>
+    /// How an entry's Exception response reaches the client: a response to write instead (for a seam
+    /// whose transport cannot carry an exception, such as a real loopback socket, and whose client side
+    /// raises it), or false to fail the client's connection with <paramref name="fault"/> (the default).
+    /// </summary>
+    /// <param name="request">The request answered.</param>
+    /// <param name="fault">The exception the entry answered with.</param>
+    /// <param name="response">The response to write instead.</param>
+    public virtual bool TryGetFaultResponse(MocketRequest request, Exception fault, [NotNullWhen(true)] out object? response)
     {
         response = null;
         return false;

@@ -1,0 +1,100 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MocketNet.Http;
+using RichardSzalay.MockHttp;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace MocketNet.Benchmarks;
+
+/// <summary>
+/// A small JSON GET through HttpClient: Mocket's explicit handler (http and https, warm connection) and
+/// global seam (a plain <c>new HttpClient()</c>), side by side with RichardSzalay.MockHttp, WireMock.Net
+/// and a plain Kestrel app on 127.0.0.1.
+/// </summary>
+[MemoryDiagnoser]
+public class HttpBenchmarks
+{
+    private const string Json = """{"id": 42, "name": "Ada", "tags": ["math", "engines"]}""";
+    private static readonly Uri s_http = new("http://api.test/users/42");
+    private static readonly Uri s_https = new("https://api.test/users/42");
+
+    private MocketScope _scope = null!;
+    private HttpClient _mocket = null!;
+    private HttpClient _plain = null!;
+    private HttpClient _mockHttp = null!;
+    private MockHttpMessageHandler _mockHttpHandler = null!;
+    private WireMockServer _wireMock = null!;
+    private Uri _wireMockUri = null!;
+    private WebApplication _kestrel = null!;
+    private Uri _kestrelUri = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _scope = Mocket.Enable();
+        var headers = new Dictionary<string, string> { ["content-type"] = "application/json" };
+        MockHttp.Register("GET", s_http.ToString(), new HttpMockResponse(Json, headers: headers));
+        MockHttp.Register("GET", s_https.ToString(), new HttpMockResponse(Json, headers: headers));
+        _mocket = MockHttp.CreateClient();
+        _plain = new HttpClient();
+
+        _mockHttpHandler = new MockHttpMessageHandler();
+        _mockHttpHandler.When(s_http.ToString()).Respond("application/json", Json);
+        _mockHttp = _mockHttpHandler.ToHttpClient();
+
+        _wireMock = WireMockServer.Start();
+        _wireMock.Given(Request.Create().WithPath("/users/42").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Json));
+        _wireMockUri = new Uri(new Uri(_wireMock.Url!), "/users/42");
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        _kestrel = builder.Build();
+        _kestrel.MapGet("/users/42", () => Results.Text(Json, "application/json"));
+        _kestrel.StartAsync().GetAwaiter().GetResult();
+        var address = _kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _kestrelUri = new Uri(new Uri(address), "/users/42");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _mocket.Dispose();
+        _plain.Dispose();
+        _mockHttp.Dispose();
+        _mockHttpHandler.Dispose();
+        _wireMock.Stop();
+        _kestrel.StopAsync().GetAwaiter().GetResult();
+        _scope.Close(throwOnViolations: false);
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<string> RichardSzalayMockHttp() => _mockHttp.GetStringAsync(s_http);
+
+    [Benchmark]
+    public Task<string> MocketCreateClient() => _mocket.GetStringAsync(s_http);
+
+    [Benchmark]
+    public Task<string> MocketCreateClientHttps() => _mocket.GetStringAsync(s_https);
+
+    [Benchmark]
+    public Task<string> MocketGlobalSeam() => _plain.GetStringAsync(s_http);
+
+    [Benchmark]
+    public Task<string> MocketGlobalSeamHttps() => _plain.GetStringAsync(s_https);
+
+    [Benchmark]
+    public Task<string> KestrelLoopback() => _plain.GetStringAsync(_kestrelUri);
+
+    [Benchmark]
+    public Task<string> WireMockNet() => _plain.GetStringAsync(_wireMockUri);
+}

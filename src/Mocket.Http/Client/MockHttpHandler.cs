@@ -1,0 +1,29 @@
+using System.Net.Http;
+using System.Net.Security;
+using MocketNet.Http.Protocol;
+using MocketNet.Http.Tls;
+
+namespace MocketNet.Http.Client;
+
+/// <summary>Builds the SocketsHttpHandler whose connections are in-memory streams served by one scope.</summary>
+internal static class MockHttpHandler
+{
+    public static SocketsHttpHandler Create(MocketScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return new SocketsHttpHandler
+        {
+            UseProxy = false,
+
+            // No DiagnosticsHandler in the chain: the global seam must not rewrite this handler's requests.
+            ActivityHeadersPropagator = null,
+            SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = MocketCertificates.TrustPolicy() },
+            ConnectCallback = (context, _) =>
+            {
+                var https = context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps;
+                var stream = scope.Connect(context.DnsEndPoint.Host, context.DnsEndPoint.Port, https ? HttpProtocol.Tls : HttpProtocol.Plain);
+                return ValueTask.FromResult(stream);
+            },
+        };
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace MocketNet.Http;
+
+/// <summary>
+/// An HTTP request a client sent to a mocked location. <see cref="MocketRequest.Host"/> and
+/// <see cref="MocketRequest.Port"/> are the location the client asked for (never a seam's loopback
+/// address); <see cref="Path"/> is origin-form even when a seam received another form.
+/// </summary>
+public sealed class HttpMockRequest : MocketRequest
+{
+    internal HttpMockRequest(
+        string scheme, string host, int port, ReadOnlyMemory<byte> data, string method, string path, string queryString,
+        string version, IReadOnlyDictionary<string, string> headers, byte[] body)
+        : base(host, port, data)
+    {
+        Scheme = scheme;
+        Method = method;
+        Path = path;
+        QueryString = queryString;
+        Query = QueryStrings.Parse(queryString);
+        Version = version;
+        Headers = headers;
+        Body = body;
+    }
+
+    /// <summary><c>http</c> or <c>https</c>: the scheme the client used.</summary>
+    public string Scheme { get; }
+
+    /// <summary>The method, as sent (<c>GET</c>, <c>POST</c>, …).</summary>
+    public string Method { get; }
+
+    /// <summary>The path alone, origin-form and as sent (percent-encoding kept), without the query; never empty.</summary>
+    public string Path { get; }
+
+    /// <summary>The query string as sent, without the leading <c>?</c>; empty when there is none.</summary>
+    public string QueryString { get; }
+
+    /// <summary>The query as a multi-dictionary: every value of every name, in order, blank values kept (<c>draft=</c> is <c>[""]</c>).</summary>
+    public IReadOnlyDictionary<string, string[]> Query { get; }
+
+    /// <summary><c>HTTP/1.1</c> or <c>HTTP/1.0</c>.</summary>
+    public string Version { get; }
+
+    /// <summary>The header fields (and trailer fields), names case-insensitive; repeated fields are joined with <c>", "</c>.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>The entity body, with chunked framing removed.</summary>
+    public byte[] Body { get; }
+
+    /// <summary>The body decoded as UTF-8.</summary>
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>The URL the client asked for: scheme, host, port, path and query.</summary>
+    public Uri Url => new UriBuilder(Scheme, Host, Port) { Path = Path, Query = QueryString }.Uri;
+
+    /// <summary>Whether the request line was origin-form on a connection to its own location (its bytes can go upstream unchanged).</summary>
+    internal bool FromOriginForm { get; init; }
+
+    /// <summary>The request line as the client meant it (origin-form), for reports.</summary>
+    public override string FirstLine => QueryString.Length == 0 ? $"{Method} {Path} {Version}" : $"{Method} {Path}?{QueryString} {Version}";
+
+    /// <summary>The request as a report shows it.</summary>
+    public override string ToString() =>
+        $"HttpMockRequest(method='{Method}', scheme='{Scheme}', location={Location.ToString()}, path='{Path}', query='{QueryString}', body={Body.Length} bytes)";
+
+    internal static IReadOnlyDictionary<string, string> HeaderDictionary(IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
+        var headers = new Dictionary<string, string>(fields.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in fields)
+        {
+            headers[name] = headers.TryGetValue(name, out var existing) ? existing + ", " + value : value;
+        }
+
+        return headers;
+    }
+}

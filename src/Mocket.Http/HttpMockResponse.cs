@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using MocketNet.Http.Protocol;
+
+namespace MocketNet.Http;
+
+/// <summary>
+/// One HTTP response an entry answers with. It gets the reference's default headers (<c>Status</c>,
+/// <c>Date</c>, <c>Server</c>, <c>Connection</c>, <c>Content-Length</c>, <c>Content-Type</c>); headers
+/// given here are added with Title-Case names and replace defaults of the same name. Immutable: the
+/// <c>With…</c> methods return a copy.
+/// </summary>
+public sealed class HttpMockResponse
+{
+    private const string TextPlain = "text/plain; charset=utf-8";
+
+    /// <summary>Creates a response with a text body (sent as UTF-8, <c>Content-Type: text/plain; charset=utf-8</c>).</summary>
+    /// <param name="body">The body.</param>
+    /// <param name="status">The status code, 100..999.</param>
+    /// <param name="headers">Extra headers; names are Title-Cased.</param>
+    public HttpMockResponse(string body = "", int status = 200, IDictionary<string, string>? headers = null)
+        : this(Encoding.UTF8.GetBytes(body ?? string.Empty), status, headers, TextPlain)
+    {
+    }
+
+    /// <summary>Creates a response with a binary body (<c>Content-Type: text/plain; charset=utf-8</c> unless given, as the reference does).</summary>
+    /// <param name="body">The body, copied.</param>
+    /// <param name="status">The status code, 100..999.</param>
+    /// <param name="headers">Extra headers; names are Title-Cased.</param>
+    public HttpMockResponse(byte[] body, int status = 200, IDictionary<string, string>? headers = null)
+        : this([.. body ?? throw new ArgumentNullException(nameof(body))], status, headers, TextPlain)
+    {
+    }
+
+    /// <summary>
+    /// Creates a response whose body is read from <paramref name="body"/> now (the last response repeats,
+    /// so it must be replayable). The Content-Type is sniffed from the bytes: PNG, JPEG, GIF, PDF, JSON,
+    /// HTML, plain text, else <c>application/octet-stream</c>.
+    /// </summary>
+    /// <param name="body">The stream to read to its end.</param>
+    /// <param name="status">The status code, 100..999.</param>
+    /// <param name="headers">Extra headers; names are Title-Cased.</param>
+    public HttpMockResponse(Stream body, int status = 200, IDictionary<string, string>? headers = null)
+        : this(ReadAll(body), status, headers, contentType: null)
+    {
+    }
+
+    private HttpMockResponse(byte[] body, int status, IDictionary<string, string>? headers, string? contentType)
+    {
+        if (status is < 100 or > 999)
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, $"An HTTP status code is three digits (100..999), but {status.ToString(CultureInfo.InvariantCulture)} was given.");
+        }
+
+        Body = body;
+        Status = status;
+        ContentType = contentType ?? ContentSniffer.Sniff(body);
+        Headers = headers is null ? [] : [.. headers.Select(h => new KeyValuePair<string, string>(TitleCase(h.Key), h.Value))];
+        HasDateHeader = HasHeader("Date");
+        HasConnectionHeader = HasHeader("Connection");
+        ClosesConnection = Headers.Any(h => h.Key == "Connection" && h.Value.Contains("close", StringComparison.OrdinalIgnoreCase));
+        Head = HttpResponseWriter.EncodeHead(this);
+    }
+
+    private HttpMockResponse(HttpMockResponse source)
+    {
+        Body = source.Body;
+        Status = source.Status;
+        ContentType = source.ContentType;
+        Headers = source.Headers;
+        Exception = source.Exception;
+        Callback = source.Callback;
+        Delay = source.Delay;
+        ChunkSize = source.ChunkSize;
+        Head = source.Head;
+        HasDateHeader = source.HasDateHeader;
+        HasConnectionHeader = source.HasConnectionHeader;
+        ClosesConnection = source.ClosesConnection;
+    }
+
+    private HttpMockResponse(Exception? exception, Func<HttpMockRequest, HttpMockResponse>? callback)
+    {
+        Body = ReadOnlyMemory<byte>.Empty;
+        Headers = [];
+        ContentType = TextPlain;
+        Head = [];
+        Exception = exception;
+        Callback = callback;
+    }
+
+    /// <summary>The status code.</summary>
+    public int Status { get; }
+
+    /// <summary>The body.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>The default Content-Type (text for string/byte[] bodies, sniffed for streams); a <c>Content-Type</c> header replaces it.</summary>
+    public string ContentType { get; }
+
+    /// <summary>The extra headers, with Title-Case names, in the order given.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    /// <summary>For a fault made with <see cref="Throw"/>: the exception the client's call fails with.</summary>
+    public Exception? Exception { get; }
+
+    /// <summary>How long the fake waits before answering (zero by default).</summary>
+    public TimeSpan Delay { get; private init; }
+
+    /// <summary>When set, the body is sent with <c>Transfer-Encoding: chunked</c> in chunks of this many bytes.</summary>
+    public int? ChunkSize { get; private init; }
+
+    internal Func<HttpMockRequest, HttpMockResponse>? Callback { get; }
+
+    /// <summary>Whether the user set a Date header (the writer then adds none).</summary>
+    internal bool HasDateHeader { get; }
+
+    /// <summary>Whether the user set a Connection header (the writer then adds none).</summary>
+    internal bool HasConnectionHeader { get; }
+
+    /// <summary>Whether the user's Connection header closes the connection.</summary>
+    internal bool ClosesConnection { get; }
+
+    /// <summary>The status line and headers except Date, pre-encoded (empty for faults and callbacks).</summary>
+    internal byte[] Head { get; private init; }
+
+    /// <summary>A fault inside a response sequence: the client's call fails with <paramref name="exception"/>.</summary>
+    /// <param name="exception">The exception.</param>
+    public static HttpMockResponse Throw(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new(exception, callback: null);
+    }
+
+    /// <summary>A response computed from each request it answers (the callback runs on the fake's side, once per request).</summary>
+    /// <param name="callback">Builds the response; it may return one made with <see cref="Throw"/>.</param>
+    public static HttpMockResponse From(Func<HttpMockRequest, HttpMockResponse> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return new(exception: null, callback);
+    }
+
+    /// <summary>A copy answered after <paramref name="delay"/> (the client's timeout and cancellation apply as on a slow server).</summary>
+    /// <param name="delay">How long to wait, zero or more.</param>
+    public HttpMockResponse WithDelay(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        return new(this) { Delay = delay };
+    }
+
+    /// <summary>A copy whose body is sent with <c>Transfer-Encoding: chunked</c>, <paramref name="chunkSize"/> bytes per chunk.</summary>
+    /// <param name="chunkSize">Bytes per chunk, at least 1.</param>
+    public HttpMockResponse WithChunkedBody(int chunkSize = 1024)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        var copy = new HttpMockResponse(this) { ChunkSize = chunkSize };
+        return new(copy) { Head = HttpResponseWriter.EncodeHead(copy) };
+    }
+
+    /// <summary>The response as reports show it.</summary>
+    public override string ToString() =>
+        Exception is not null ? $"HttpMockResponse.Throw({Exception.GetType().Name})"
+        : Callback is not null ? "HttpMockResponse.From(callback)"
+        : $"HttpMockResponse(status={Status.ToString(CultureInfo.InvariantCulture)}, body={Body.Length.ToString(CultureInfo.InvariantCulture)} bytes)";
+
+    /// <summary>The reference's header naming: every dash-separated token capitalised (<c>x-api-KEY</c> is <c>X-Api-Key</c>).</summary>
+    internal static string TitleCase(string name) =>
+        string.Join('-', name.Split('-').Select(t => t.Length == 0 ? t : char.ToUpperInvariant(t[0]) + t[1..].ToLowerInvariant()));
+
+    private bool HasHeader(string name) => Headers.Any(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    private static byte[] ReadAll(Stream body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var copy = new MemoryStream();
+        body.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography.X509Certificates;
+using MocketNet.Http.Client;
+using MocketNet.Http.Seam;
+using MocketNet.Http.Tls;
+
+namespace MocketNet.Http;
+
+/// <summary>
+/// Registers HTTP entries on the current scope and builds HttpClients served by it. Besides clients made
+/// here, the global seam (installed when this assembly loads) serves every SocketsHttpHandler-based
+/// client (<c>new HttpClient()</c>, IHttpClientFactory, Refit, Flurl, RestSharp) while a scope is open
+/// and has entries for the location, or is strict.
+/// </summary>
+public static class MockHttp
+{
+    static MockHttp() => HttpClientSeam.Install();
+
+    /// <summary>Mocket's per-process CA certificate (public part), for clients that must be told whom to trust (see <see cref="CreateHandler"/> for HttpClient).</summary>
+    public static X509Certificate2 CertificateAuthority
+    {
+        get
+        {
+            var policy = MocketCertificates.TrustPolicy();
+            return policy.CustomTrustStore[0];
+        }
+    }
+
+    /// <summary>Whether the global seam serves clients Mocket did not build (false when activity propagation is disabled; see docs/http.md).</summary>
+    public static bool IsGlobalSeamActive => HttpClientSeam.IsActive;
+
+    /// <summary>Registers an entry: <paramref name="method"/> on <paramref name="uri"/> answers with <paramref name="responses"/> in order, the last one repeating.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="uri">An absolute http:// or https:// URL; the query must match unless another overload says otherwise.</param>
+    /// <param name="responses">At least one response.</param>
+    public static void Register(string method, string uri, params HttpMockResponse[] responses) =>
+        Mocket.Register(new HttpEntry(method, uri, responses));
+
+    /// <summary>Registers an entry with the reference's options.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="uri">An absolute http:// or https:// URL.</param>
+    /// <param name="responses">At least one response.</param>
+    /// <param name="matchQueryString">Whether the query must match; false ignores it.</param>
+    /// <param name="canHandle">Replaces path and query matching with a function of (path, query).</param>
+    public static void Register(
+        string method, string uri, IEnumerable<HttpMockResponse> responses, bool matchQueryString = true,
+        Func<string, IReadOnlyDictionary<string, string[]>, bool>? canHandle = null) =>
+        Mocket.Register(new HttpEntry(method, uri, responses, matchQueryString, canHandle));
+
+    /// <summary>Registers an entry that also requires <paramref name="when"/> of the whole request (headers, body, JSON).</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="uri">An absolute http:// or https:// URL.</param>
+    /// <param name="when">The extra condition; reports show its source text.</param>
+    /// <param name="responses">At least one response.</param>
+    /// <param name="matchQueryString">Whether the query must match.</param>
+    /// <param name="whenDescription">Filled in by the compiler.</param>
+    public static void Register(
+        string method, string uri, Func<HttpMockRequest, bool> when, IEnumerable<HttpMockResponse> responses, bool matchQueryString = true,
+        [CallerArgumentExpression(nameof(when))] string? whenDescription = null) =>
+        Mocket.Register(new HttpEntry(method, uri, responses, matchQueryString, canHandle: null, when, whenDescription));
+
+    /// <summary>Registers an entry whose response is computed from each request by <paramref name="respond"/>.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="uri">An absolute http:// or https:// URL.</param>
+    /// <param name="respond">Builds the response for a request.</param>
+    /// <param name="matchQueryString">Whether the query must match.</param>
+    public static void Register(string method, string uri, Func<HttpMockRequest, HttpMockResponse> respond, bool matchQueryString = true) =>
+        Mocket.Register(new HttpEntry(method, uri, [HttpMockResponse.From(respond)], matchQueryString));
+
+    /// <summary>Not a registration: <c>Register</c> takes <see cref="HttpMockResponse"/> objects. Use <see cref="SingleRegister"/> for a body and status.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="uri">The URL.</param>
+    /// <param name="body">A body, which Register does not take.</param>
+    /// <param name="status">A status, which Register does not take.</param>
+    /// <exception cref="ArgumentException">Always: it names SingleRegister.</exception>
+    [Obsolete("Did you mean MockHttp.SingleRegister(method, uri, body, status)? Register takes HttpMockResponse objects: Register(\"GET\", uri, new HttpMockResponse(body, status)).", error: true)]
+    public static void Register(string method, string uri, string body, int status = 200) =>
+        throw new ArgumentException(
+            $"MockHttp.Register({method}, {uri}, body, status) was given a body and a status. Did you mean MockHttp.SingleRegister(...)? " +
+            "Register takes HttpMockResponse objects: Register(\"GET\", uri, new HttpMockResponse(body, status)).", nameof(body));
+
+    /// <summary>Registers an entry with one response, or one fault when <paramref name="exception"/> is given.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="uri">An absolute http:// or https:// URL.</param>
+    /// <param name="body">The body (UTF-8 text).</param>
+    /// <param name="status">The status code.</param>
+    /// <param name="headers">Extra headers; names are Title-Cased.</param>
+    /// <param name="exception">When given, the client's call fails with it instead.</param>
+    /// <param name="matchQueryString">Whether the query must match.</param>
+    /// <param name="canHandle">Replaces path and query matching with a function of (path, query).</param>
+    public static void SingleRegister(
+        string method, string uri, string body = "", int status = 200, IDictionary<string, string>? headers = null,
+        Exception? exception = null, bool matchQueryString = true, Func<string, IReadOnlyDictionary<string, string[]>, bool>? canHandle = null) =>
+        Register(method, uri, [exception is null ? new HttpMockResponse(body, status, headers) : HttpMockResponse.Throw(exception)], matchQueryString, canHandle);
+
+    /// <summary>
+    /// A handler served in memory by the current scope (bound to it: it keeps serving that scope even
+    /// from other flows). http:// and https:// both work; https is real TLS with a certificate from
+    /// Mocket's CA, which this handler (and nothing else) trusts.
+    /// </summary>
+    public static HttpMessageHandler CreateHandler() => MockHttpHandler.Create(Mocket.CurrentScope);
+
+    /// <summary>An HttpClient over <see cref="CreateHandler"/>.</summary>
+    public static HttpClient CreateClient() => new(CreateHandler(), disposeHandler: true);
+}
