@@ -1,5 +1,5 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using MocketNet.Tests.Shared;
+using MocketNet.Http;
 
 namespace MocketNet.MSTest.Tests;
 
@@ -13,11 +13,12 @@ public class ParallelIsolationTests
     [DataRow("second")]
     public async Task Overlapping_tests_on_the_same_location_each_see_their_own_entries(string name)
     {
-        Mocket.Register(new MocketEntry("shared.test", 80, $"body of {name}"));
+        MockHttp.SingleRegister("GET", "https://shared.test/resource", body: $"body of {name}", matchQueryString: false);
         Assert.IsTrue(s_bothRunning.SignalAndWait(TimeSpan.FromSeconds(30)), "the two tests did not run in parallel");
-        await using var stream = Mocket.Connect("shared.test", 80);
-        Assert.AreEqual($"body of {name}", await Wire.ExchangeAsync(stream, $"request of {name}"));
+        using var client = new HttpClient();
+        Assert.AreEqual($"body of {name}", await client.GetStringAsync($"https://shared.test/resource?from={name}"));
         Assert.IsTrue(s_bothRunning.SignalAndWait(TimeSpan.FromSeconds(30)));
+        Mocket.AssertLastRequest<HttpMockRequest>(r => r.Query["from"][0] == name);
         Assert.HasCount(1, Mocket.Requests);
     }
 }

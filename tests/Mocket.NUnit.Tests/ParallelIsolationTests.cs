@@ -1,4 +1,4 @@
-using MocketNet.Tests.Shared;
+using MocketNet.Http;
 using NUnit.Framework;
 
 [assembly: LevelOfParallelism(4)]
@@ -15,15 +15,15 @@ public class ParallelIsolationTests
     [Mocketize(Strict = true)]
     public async Task Overlapping_tests_on_the_same_location_each_see_their_own_entries(string name)
     {
-        Mocket.Register(new MocketEntry("shared.test", 80, $"body of {name}"));
+        MockHttp.SingleRegister("GET", "https://shared.test/resource", body: $"body of {name}", matchQueryString: false);
 
         // Both tests are inside their scopes at once: they provably overlap.
         Assert.That(s_bothRunning.SignalAndWait(TimeSpan.FromSeconds(30)), Is.True, "the two tests did not run in parallel");
-        await using var stream = Mocket.Connect("shared.test", 80);
-        Assert.That(await Wire.ExchangeAsync(stream, $"request of {name}"), Is.EqualTo($"body of {name}"));
+        using var client = new HttpClient();
+        Assert.That(await client.GetStringAsync($"https://shared.test/resource?from={name}"), Is.EqualTo($"body of {name}"));
         Assert.That(s_bothRunning.SignalAndWait(TimeSpan.FromSeconds(30)), Is.True);
 
         Assert.That(Mocket.Requests, Has.Count.EqualTo(1));
-        Mocket.AssertLastRequest(r => System.Text.Encoding.UTF8.GetString(r.Data.Span) == $"request of {name}");
+        Mocket.AssertLastRequest<HttpMockRequest>(r => r.Query["from"][0] == name);
     }
 }

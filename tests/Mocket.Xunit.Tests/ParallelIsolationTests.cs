@@ -1,4 +1,4 @@
-using MocketNet.Tests.Shared;
+using MocketNet.Http;
 using Xunit;
 
 namespace MocketNet.Xunit.Tests;
@@ -14,12 +14,12 @@ public static class Overlap
 
     public static async Task RunAsync(string name)
     {
-        Mocket.Register(new MocketEntry("shared.test", 80, $"body of {name}"));
+        MockHttp.SingleRegister("GET", "https://shared.test/resource", body: $"body of {name}", matchQueryString: false);
         await s_bothInScope.ArriveAsync(TimeSpan.FromSeconds(60));
-        await using var stream = Mocket.Connect("shared.test", 80);
-        Assert.Equal($"body of {name}", await Wire.ExchangeAsync(stream, $"request of {name}"));
+        using var client = new HttpClient();
+        Assert.Equal($"body of {name}", await client.GetStringAsync($"https://shared.test/resource?from={name}"));
         await s_bothServed.ArriveAsync(TimeSpan.FromSeconds(60));
-        Assert.Single(Mocket.Requests);
+        Assert.Equal(name, Assert.IsType<HttpMockRequest>(Assert.Single(Mocket.Requests)).Query["from"][0]);
     }
 
     private sealed class Rendezvous(int parties)
