@@ -150,13 +150,47 @@ public sealed class MocketTestRun
     private static string? RecordingDirectory(IMocketizeSettings settings)
     {
         var directory = settings.RecordingDirectory;
-        var source = settings.SourceFilePath;
-        if (directory is null || Path.IsPathRooted(directory) || string.IsNullOrEmpty(source) || !File.Exists(source))
+        if (directory is null || Path.IsPathRooted(directory) || SourceDirectory(settings.SourceFilePath) is not { } sourceDirectory)
         {
             return directory;
         }
 
-        return Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, directory));
+        return Path.GetFullPath(Path.Combine(sourceDirectory, directory));
+    }
+
+    /// <summary>
+    /// The folder of the test's source file. Deterministic CI builds map the source root to <c>/_/</c>;
+    /// then the file is looked for below the folders above the test's output.
+    /// </summary>
+    private static string? SourceDirectory(string? source)
+    {
+        const string MappedRoot = "/_/";
+        if (string.IsNullOrEmpty(source))
+        {
+            return null;
+        }
+
+        if (File.Exists(source))
+        {
+            return Path.GetDirectoryName(source);
+        }
+
+        if (!source.StartsWith(MappedRoot, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var relative = source[MappedRoot.Length..];
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return Path.GetDirectoryName(candidate);
+            }
+        }
+
+        return null;
     }
 
     private static MocketTestRun? Joined()
