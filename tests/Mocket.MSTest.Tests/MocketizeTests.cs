@@ -46,8 +46,11 @@ public class MocketizeTests
     public void The_recording_namespace_is_the_tests_full_name_with_its_data_row(int number, string text)
     {
         Assert.AreEqual(
-            "MocketNet.MSTest.Tests.MocketizeTests.The_recording_namespace_is_the_tests_full_name_with_its_data_row_7_a_b_",
+            "MocketNet.MSTest.Tests.MocketizeTests.The_recording_namespace_is_the_tests_full_name_with_its_data_row(7,a/b)",
             Mocket.CurrentScope.Options.Namespace,
             $"{number} {text}");
+        Assert.AreEqual(
+            "MocketNet.MSTest.Tests.MocketizeTests.The_recording_namespace_is_the_tests_full_name_with_its_data_row(7,a_b).json",
+            Path.GetFileName(Mocket.CurrentScope.RecordingFile));
     }
 }

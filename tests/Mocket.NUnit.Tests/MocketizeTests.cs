@@ -54,19 +54,13 @@ public class MocketizeTests
         Assert.That(File.Exists(Path.Combine(Path.GetDirectoryName(directory)!, "MocketizeTests.cs")), Is.True, directory);
     }
 
-    [TestCase("A.B(1,\"x/y\")", "A.B_1__x_y__")]
-    [TestCase("Ns.Class.Method", "Ns.Class.Method")]
-    public void Test_names_are_made_file_safe_for_recording_namespaces(string name, string expected)
+    [TestCase(7, "a/b")]
+    [Mocketize(RecordingDirectory = "recordings")]
+    public void A_data_row_records_to_its_own_file_safe_name(int number, string text)
     {
-        Assert.That(MocketNet.Testing.MocketTestRun.FileSafeName(name), Is.EqualTo(expected));
-    }
-
-    [Test]
-    public void Long_test_names_are_cut_and_keep_a_hash_so_they_stay_distinct()
-    {
-        var one = MocketNet.Testing.MocketTestRun.FileSafeName(new string('a', 300) + "1");
-        var two = MocketNet.Testing.MocketTestRun.FileSafeName(new string('a', 300) + "2");
-        Assert.That(one, Has.Length.EqualTo(150));
-        Assert.That(one, Is.Not.EqualTo(two));
+        Assert.That(Mocket.CurrentScope.Options.Namespace,
+            Is.EqualTo("MocketNet.NUnit.Tests.MocketizeTests.A_data_row_records_to_its_own_file_safe_name(7,\"a/b\")"), $"{number} {text}");
+        Assert.That(Path.GetFileName(Mocket.CurrentScope.RecordingFile),
+            Is.EqualTo("MocketNet.NUnit.Tests.MocketizeTests.A_data_row_records_to_its_own_file_safe_name(7,_a_b_).json"));
     }
 }

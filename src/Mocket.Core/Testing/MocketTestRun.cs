@@ -104,27 +104,6 @@ public sealed class MocketTestRun
             ExclusiveGate.Exit(_settings.Exclusive);
         }
     }
-    /// <summary>Makes a test name safe as a file name: letters, digits, <c>.-_</c>; others become <c>_</c>; long names end with a hash.</summary>
-    /// <param name="testFullName">The test's full name.</param>
-    public static string FileSafeName(string testFullName)
-    {
-        ArgumentNullException.ThrowIfNull(testFullName);
-        var safe = new StringBuilder(testFullName.Length);
-        foreach (var c in testFullName)
-        {
-            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
-        }
-
-        const int MaxLength = 150;
-        if (safe.Length <= MaxLength)
-        {
-            return safe.ToString();
-        }
-
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(testFullName)))[..12];
-        return safe.ToString(0, MaxLength - 13) + "_" + hash;
-    }
-
     private static MocketTestRun Open(IMocketizeSettings settings, string testFullName)
     {
         try
@@ -134,7 +113,8 @@ public sealed class MocketTestRun
                 Strict = settings.Strict,
                 AllowedHosts = [.. settings.AllowedHosts],
                 RecordingDirectory = RecordingDirectory(settings),
-                Namespace = settings.Namespace ?? (settings.RecordingDirectory is null ? null : FileSafeName(testFullName)),
+                // The recorder makes the namespace a safe file name (the same rule for every caller).
+                Namespace = settings.Namespace ?? (settings.RecordingDirectory is null ? null : testFullName),
             };
             var run = new MocketTestRun(settings, Mocket.Enable(options));
             s_current.Value = run;
