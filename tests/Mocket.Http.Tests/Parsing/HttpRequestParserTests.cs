@@ -1,3 +1,4 @@
+using MocketNet.Tests.Shared;
 using System.Buffers;
 using System.Text;
 using MocketNet.Http.Parsing;
@@ -25,7 +26,7 @@ public class HttpRequestParserTests
         {
             for (var split = 0; split <= length; split++)
             {
-                var partial = Sequences.Split(bytes[..length], split);
+                var partial = Segments.Split(bytes[..length], split);
                 var before = partial;
                 Assert.False(HttpRequestParser.TryParse(ref partial, out _, out _), $"parsed from {length} of {bytes.Length} bytes");
                 Assert.Equal(before.Length, partial.Length);
@@ -34,7 +35,7 @@ public class HttpRequestParserTests
 
         for (var split = 0; split <= bytes.Length; split++)
         {
-            var whole = Sequences.Split(bytes, split);
+            var whole = Segments.Split(bytes, split);
             Assert.True(HttpRequestParser.TryParse(ref whole, out var request, out _));
             Assert.Equal(0, whole.Length);
             Assert.Equal(method, request!.Method);

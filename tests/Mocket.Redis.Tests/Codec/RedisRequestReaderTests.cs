@@ -1,3 +1,4 @@
+using MocketNet.Tests.Shared;
 using System.Buffers;
 using System.Text;
 using MocketNet.Redis.Codec;

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace MocketNet.Redis.Tests.Support;
+namespace MocketNet.Tests.Shared;
 
 /// <summary>Builds multi-segment sequences, so parsers are tested across buffer boundaries.</summary>
 public static class Segments
