@@ -16,6 +16,14 @@ public sealed class MocketOptions
     public IList<string> AllowedHosts { get; init; } = new List<string>();
 
     /// <summary>
+    /// This scope serves code that has no ambient scope (a background service started before the test,
+    /// a thread started without the ExecutionContext) even while other scopes are open. Only one
+    /// exclusive scope may be open for that to hold; with two, such code gets
+    /// <see cref="AmbiguousMocketScopeException"/>.
+    /// </summary>
+    public bool Exclusive { get; set; }
+
+    /// <summary>
     /// A directory where real exchanges are recorded and replayed from: requests no entry handles are
     /// answered from <c>&lt;RecordingDirectory&gt;/&lt;Namespace&gt;.json</c> with no network, or passed to the real
     /// server and recorded there (see <see cref="RecordMode"/>). The format is Python mocket's.
@@ -45,6 +53,7 @@ public sealed class MocketOptions
     internal MocketOptions Clone() => new()
     {
         Strict = Strict,
+        Exclusive = Exclusive,
         AllowedHosts = [.. AllowedHosts],
         RecordingDirectory = RecordingDirectory,
         Namespace = Namespace,

@@ -66,8 +66,7 @@ public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
     public override async Task<TestResult[]> ExecuteAsync(ITestMethod testMethod)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
-        await MocketTestRun.AwaitTurnAsync(this).ConfigureAwait(false);
-        var run = MocketTestRun.Start(this, FullName(testMethod));
+        var run = MocketTestRun.Begin(this, FullName(testMethod));
         TestResult[] results;
         try
         {

@@ -43,7 +43,10 @@ internal static class MocketScopes
         "Mocket is not enabled: no MocketScope is open. Call Mocket.Enable() (or put [Mocketize] on the test) " +
         "before registering entries or connecting.");
 
-    /// <summary>The current scope, or null when none is open; throws when several are open and none is ambient.</summary>
+    /// <summary>
+    /// The current scope: the ambient one, else the one exclusive scope, else the single open scope;
+    /// null when none is open; throws when it would be a guess.
+    /// </summary>
     public static MocketScope? Resolve()
     {
         var ambient = Ambient;
@@ -54,11 +57,17 @@ internal static class MocketScopes
 
         lock (s_lock)
         {
-            return s_open.Count switch
+            var exclusive = s_open.FindAll(s => s.Options.Exclusive);
+            return exclusive.Count switch
             {
-                0 => null,
-                1 => s_open[0],
-                _ => throw new AmbiguousMocketScopeException(s_open.Count),
+                1 => exclusive[0],
+                > 1 => throw new AmbiguousMocketScopeException(s_open.Count),
+                _ => s_open.Count switch
+                {
+                    0 => null,
+                    1 => s_open[0],
+                    _ => throw new AmbiguousMocketScopeException(s_open.Count),
+                },
             };
         }
     }

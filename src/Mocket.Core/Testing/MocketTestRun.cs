@@ -4,7 +4,7 @@ namespace MocketNet.Testing;
 
 /// <summary>
 /// One mocketized test, for test-framework adapters: <see cref="Begin"/> before the test opens its
-/// scope (after waiting for the exclusivity the settings ask for), <see cref="End"/> after it closes
+/// scope, <see cref="End"/> after it closes
 /// the scope and returns what should fail the test. All adapter logic lives here; adapters stay thin.
 /// An attribute found at several levels (assembly, class, method) of one test begins one run: inner
 /// calls on the same flow join the run already begun, and only the outermost End closes it.
@@ -26,49 +26,12 @@ public sealed class MocketTestRun
     public MocketScope Scope { get; }
 
     /// <summary>
-    /// Waits for the test's turn (blocking, without capturing any SynchronizationContext, so a
-    /// framework that runs tests on its own context cannot deadlock here), then starts the run on the
-    /// calling flow.
+    /// Starts the run on the calling flow: opens the test's scope (or joins the run an attribute at an
+    /// outer level already began). Never waits, so no test framework's threads can deadlock here.
     /// </summary>
     /// <param name="settings">What the attribute asks for.</param>
     /// <param name="testFullName">The test's full name (class, method and data-row arguments), the default recording namespace.</param>
     public static MocketTestRun Begin(IMocketizeSettings settings, string testFullName)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        if (Joined() is { } joined)
-        {
-            return joined;
-        }
-
-        var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            ExclusiveGate.EnterAsync(settings.Exclusive).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
-
-        return Open(settings, testFullName);
-    }
-
-    /// <summary>
-    /// Waits asynchronously for the test's turn; then call <see cref="Start"/> from the flow that runs
-    /// the test (an AsyncLocal set inside an awaited method would not reach the test).
-    /// </summary>
-    /// <param name="settings">What the attribute asks for.</param>
-    public static Task AwaitTurnAsync(IMocketizeSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return s_current.Value is { _depth: > 0 } ? Task.CompletedTask : ExclusiveGate.EnterAsync(settings.Exclusive);
-    }
-
-    /// <summary>Starts the run on the calling flow after <see cref="AwaitTurnAsync"/>.</summary>
-    /// <param name="settings">What the attribute asks for.</param>
-    /// <param name="testFullName">The test's full name, the default recording namespace.</param>
-    public static MocketTestRun Start(IMocketizeSettings settings, string testFullName)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return Joined() ?? Open(settings, testFullName);
@@ -87,44 +50,30 @@ public sealed class MocketTestRun
             return null;
         }
 
-        try
+        var unserved = _settings.AssertAllEntriesServed ? Unserved() : null;
+        var violations = Scope.Close(throwOnViolations: false);
+        if (Scope.Options.Strict && violations.Count > 0)
         {
-            var unserved = _settings.AssertAllEntriesServed ? Unserved() : null;
-            var violations = Scope.Close(throwOnViolations: false);
-            if (Scope.Options.Strict && violations.Count > 0)
-            {
-                var message = Scopes.Reports.Closed(violations);
-                return new StrictMocketException(unserved is null ? message : message + Environment.NewLine + Environment.NewLine + unserved, violations);
-            }
+            var message = Scopes.Reports.Closed(violations);
+            return new StrictMocketException(unserved is null ? message : message + Environment.NewLine + Environment.NewLine + unserved, violations);
+        }
 
-            return unserved is null ? null : new MocketAssertionException(unserved);
-        }
-        finally
-        {
-            ExclusiveGate.Exit(_settings.Exclusive);
-        }
+        return unserved is null ? null : new MocketAssertionException(unserved);
     }
     private static MocketTestRun Open(IMocketizeSettings settings, string testFullName)
     {
-        try
+        var options = new MocketOptions
         {
-            var options = new MocketOptions
-            {
-                Strict = settings.Strict,
-                AllowedHosts = [.. settings.AllowedHosts],
-                RecordingDirectory = RecordingDirectory(settings),
-                // The recorder makes the namespace a safe file name (the same rule for every caller).
-                Namespace = settings.Namespace ?? (settings.RecordingDirectory is null ? null : testFullName),
-            };
-            var run = new MocketTestRun(settings, Mocket.Enable(options));
-            s_current.Value = run;
-            return run;
-        }
-        catch
-        {
-            ExclusiveGate.Exit(settings.Exclusive);
-            throw;
-        }
+            Strict = settings.Strict,
+            Exclusive = settings.Exclusive,
+            AllowedHosts = [.. settings.AllowedHosts],
+            RecordingDirectory = RecordingDirectory(settings),
+            // The recorder makes the namespace a safe file name (the same rule for every caller).
+            Namespace = settings.Namespace ?? (settings.RecordingDirectory is null ? null : testFullName),
+        };
+        var run = new MocketTestRun(settings, Mocket.Enable(options));
+        s_current.Value = run;
+        return run;
     }
 
     private static string? RecordingDirectory(IMocketizeSettings settings)

@@ -39,6 +39,36 @@ public class ScopeResolutionTests
     }
 
     [Fact]
+    public async Task Code_with_no_ambient_scope_uses_the_exclusive_scope_while_others_are_open()
+    {
+        using var shared = await Task.Run(() => Mocket.Enable());
+        using var exclusive = await Task.Run(() => Mocket.Enable(new MocketOptions { Exclusive = true }));
+
+        Task<MocketScope> task;
+        using (ExecutionContext.SuppressFlow())
+        {
+            task = Task.Run(() => Mocket.CurrentScope);
+        }
+
+        Assert.Same(exclusive, await task);
+    }
+
+    [Fact]
+    public async Task Two_exclusive_scopes_and_no_ambient_one_is_an_error()
+    {
+        using var first = await Task.Run(() => Mocket.Enable(new MocketOptions { Exclusive = true }));
+        using var second = await Task.Run(() => Mocket.Enable(new MocketOptions { Exclusive = true }));
+
+        Task<MocketScope> task;
+        using (ExecutionContext.SuppressFlow())
+        {
+            task = Task.Run(() => Mocket.CurrentScope);
+        }
+
+        await Assert.ThrowsAsync<AmbiguousMocketScopeException>(() => task);
+    }
+
+    [Fact]
     public void With_no_scope_open_the_facade_says_Mocket_is_not_enabled()
     {
         Assert.False(Mocket.IsEnabled);
