@@ -33,7 +33,7 @@ public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeSet
     /// <summary>The recording file's name; defaults to the test's class and method name.</summary>
     public string? Namespace { get; set; }
 
-    /// <summary>Run this test alone among mocketized tests (for code that loses the test's async context).</summary>
+    /// <summary>This test's scope serves code that has no ambient scope (it lost the test's async context), even while other tests run (see MocketOptions.Exclusive).</summary>
     public bool Exclusive { get; set; }
 
     /// <summary>Fail the test when it leaves registered entries unserved.</summary>
@@ -47,8 +47,6 @@ public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeSet
     {
         ArgumentNullException.ThrowIfNull(methodUnderTest);
         var settings = MostSpecific(methodUnderTest);
-
-        // Begin waits without any SynchronizationContext, so xunit's own context cannot deadlock it.
         _run = MocketTestRun.Begin(settings, $"{methodUnderTest.ReflectedType?.FullName}.{methodUnderTest.Name}");
     }
 
