@@ -8,6 +8,7 @@ using RestSharp;
 namespace MocketNet.Http.Tests.Seam;
 
 /// <summary>The global seam: clients the test did not build are served by the current scope.</summary>
+[Collection(SerialTests.Name)]
 public class GlobalSeamTests
 {
     private static readonly HttpClient s_sharedClient = new();
