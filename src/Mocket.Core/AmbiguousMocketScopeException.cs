@@ -30,8 +30,8 @@ public class AmbiguousMocketScopeException : InvalidOperationException
             "so it cannot tell which scope this belongs to (it never picks one silently). " +
             "This happens when the code runs outside the test's async context: a background service started " +
             "before the test, a thread started without ExecutionContext, or ASP.NET Core's TestServer. " +
-            "Fix it by marking that one test [Mocketize(Exclusive = true)] (MocketOptions.Exclusive: its scope then serves " +
-            "code with no ambient scope), by setting " +
+            "Fix it by marking that test [Mocketize(Exclusive = true)] (it then runs alone among mocketized tests, and its " +
+            "scope serves code with no ambient scope; MocketOptions.Exclusive outside the adapters), by setting " +
             "TestServer.PreserveExecutionContext = true, or by calling the scope's own members " +
             "(scope.Register, scope.Connect, ...) instead of the static Mocket facade.")
     {

@@ -29,7 +29,7 @@ public sealed class MocketizeClassAttribute : TestClassAttribute, IMocketizeSett
     /// <summary>The recording file's name; defaults to each test's full name with its data-row arguments.</summary>
     public string? Namespace { get; set; }
 
-    /// <summary>Each test's scope serves code that has no ambient scope, even while other tests run (see MocketOptions.Exclusive).</summary>
+    /// <summary>Run each test alone among mocketized tests; its scope also serves code that lost the test's async context, such as a service started earlier (see MocketOptions.Exclusive).</summary>
     public bool Exclusive { get; set; }
 
     /// <summary>Fail a test that leaves registered entries unserved.</summary>

@@ -34,7 +34,7 @@ public sealed class MocketizeAttribute : Attribute, ITestAction, IMocketizeSetti
     /// <summary>The recording file's name; defaults to the test's full name.</summary>
     public string? Namespace { get; set; }
 
-    /// <summary>This test's scope serves code that has no ambient scope (it lost the test's async context), even while other tests run (see MocketOptions.Exclusive).</summary>
+    /// <summary>Run this test alone among mocketized tests; its scope also serves code that lost the test's async context, such as a service started earlier (see MocketOptions.Exclusive).</summary>
     public bool Exclusive { get; set; }
 
     /// <summary>Fail the test when it leaves registered entries unserved.</summary>

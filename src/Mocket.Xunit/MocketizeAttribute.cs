@@ -33,7 +33,7 @@ public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeSet
     /// <summary>The recording file's name; defaults to the test's class and method name.</summary>
     public string? Namespace { get; set; }
 
-    /// <summary>This test's scope serves code that has no ambient scope (it lost the test's async context), even while other tests run (see MocketOptions.Exclusive).</summary>
+    /// <summary>Run this test alone among mocketized tests; its scope also serves code that lost the test's async context, such as a service started earlier (see MocketOptions.Exclusive).</summary>
     public bool Exclusive { get; set; }
 
     /// <summary>Fail the test when it leaves registered entries unserved.</summary>
@@ -47,6 +47,12 @@ public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeSet
     {
         ArgumentNullException.ThrowIfNull(methodUnderTest);
         var settings = MostSpecific(methodUnderTest);
+
+        // Begin may wait for an exclusive test while holding one of xunit's threads. The test then runs
+        // off xunit's context (its continuations go to the thread pool, as with ConfigureAwait(false)),
+        // so a test that others wait for never needs a thread that a waiting Before holds: with the
+        // context kept, parallelAlgorithm "aggressive" deadlocks.
+        SynchronizationContext.SetSynchronizationContext(null);
         _run = MocketTestRun.Begin(settings, $"{methodUnderTest.ReflectedType?.FullName}.{methodUnderTest.Name}");
     }
 

@@ -3,9 +3,9 @@ using Xunit;
 namespace MocketNet.Xunit.Tests;
 
 /// <summary>
-/// Under the aggressive parallel algorithm with two threads (xunit.runner.json), an exclusive test runs
-/// beside shared ones (nothing waits, so nothing can deadlock), and code with no ambient scope (flow
-/// suppressed) reaches the exclusive test's scope although other scopes are open.
+/// Under the aggressive parallel algorithm with two threads (xunit.runner.json), exclusive tests and
+/// shared mocketized tests in several collections finish without deadlock; an exclusive test runs while
+/// no shared one does, and code with no ambient scope (flow suppressed) reaches its scope.
 /// </summary>
 public class ExclusiveTests
 {
@@ -22,20 +22,69 @@ public class ExclusiveTests
 
         Assert.Same(Mocket.CurrentScope, await background);
     }
+
+    [Fact]
+    [Mocketize(Exclusive = true)]
+    public Task An_exclusive_test_runs_while_no_shared_test_does() => SharedTests.AssertNoneRunningAsync();
 }
 
-public class SharedAlongsideExclusiveTests
+public class ExclusiveInAnotherCollectionTests
+{
+    [Fact]
+    [Mocketize(Exclusive = true)]
+    public Task An_exclusive_test_in_another_collection_also_runs_alone() => SharedTests.AssertNoneRunningAsync();
+}
+
+public class SharedAroundExclusiveFirstTests
 {
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    [InlineData(4)]
     [Mocketize]
-    public async Task Shared_tests_keep_running_around_exclusive_ones(int n)
+    public Task Shared_tests_run_before_and_after_exclusive_ones(int n) => SharedTests.RunAsync(n);
+}
+
+public class SharedAroundExclusiveSecondTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [Mocketize]
+    public Task Shared_tests_run_before_and_after_exclusive_ones(int n) => SharedTests.RunAsync(n);
+}
+
+/// <summary>Shared tests count themselves while they run; exclusive tests check the count stays zero.</summary>
+internal static class SharedTests
+{
+    private static int s_running;
+
+    public static async Task RunAsync(int n)
     {
-        Mocket.Register(new MocketEntry("shared-around.test", n, "x"));
-        await Task.Yield();
-        Assert.Single(Mocket.CurrentScope.Entries);
+        Interlocked.Increment(ref s_running);
+        try
+        {
+            Mocket.Register(new MocketEntry("shared-around.test", n, "x"));
+            for (var i = 0; i < 5; i++)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.Single(Mocket.CurrentScope.Entries);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref s_running);
+        }
+    }
+
+    public static async Task AssertNoneRunningAsync()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(0, Volatile.Read(ref s_running));
+            await Task.Delay(10);
+        }
     }
 }

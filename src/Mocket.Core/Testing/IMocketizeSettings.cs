@@ -15,7 +15,7 @@ public interface IMocketizeSettings
     /// <summary>The recording file's name; when null and recording, the test's full name made file-safe.</summary>
     string? Namespace { get; }
 
-    /// <summary>The test's scope serves code that has no ambient scope, even while other tests' scopes are open (see <see cref="MocketOptions.Exclusive"/>).</summary>
+    /// <summary>Run the test alone among mocketized tests; its scope also serves code that has no ambient scope (see <see cref="MocketOptions.Exclusive"/>).</summary>
     bool Exclusive { get; }
 
     /// <summary>Fail the test when it leaves registered entries unserved.</summary>

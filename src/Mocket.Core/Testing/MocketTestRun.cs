@@ -3,9 +3,9 @@ using System.Text;
 namespace MocketNet.Testing;
 
 /// <summary>
-/// One mocketized test, for test-framework adapters: <see cref="Begin"/> before the test opens its
-/// scope, <see cref="End"/> after it closes
-/// the scope and returns what should fail the test. All adapter logic lives here; adapters stay thin.
+/// One mocketized test, for test-framework adapters: <see cref="Begin"/> before the test waits for its
+/// turn (exclusive tests run alone among mocketized tests) and opens its scope, <see cref="End"/> after
+/// it closes the scope and returns what should fail the test. All adapter logic lives here; adapters stay thin.
 /// An attribute found at several levels (assembly, class, method) of one test begins one run: inner
 /// calls on the same flow join the run already begun, and only the outermost End closes it.
 /// </summary>
@@ -26,12 +26,43 @@ public sealed class MocketTestRun
     public MocketScope Scope { get; }
 
     /// <summary>
-    /// Starts the run on the calling flow: opens the test's scope (or joins the run an attribute at an
-    /// outer level already began). Never waits, so no test framework's threads can deadlock here.
+    /// Waits (blocking) for the test's turn, then starts the run on the calling flow: opens the test's
+    /// scope, or joins the run an attribute at an outer level already began. A shared test waits only
+    /// while an exclusive test runs; an exclusive test waits until no other mocketized test runs. The
+    /// wait captures no SynchronizationContext. Adapters whose framework resumes test code on a
+    /// limited set of threads that a blocked <c>Before</c> also holds (xunit's) must run the test off
+    /// that context, or use <see cref="AwaitTurnAsync"/> where the hook can be asynchronous.
     /// </summary>
     /// <param name="settings">What the attribute asks for.</param>
     /// <param name="testFullName">The test's full name (class, method and data-row arguments), the default recording namespace.</param>
     public static MocketTestRun Begin(IMocketizeSettings settings, string testFullName)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Joined() is { } joined)
+        {
+            return joined;
+        }
+
+        ExclusiveGate.EnterAsync(settings.Exclusive).GetAwaiter().GetResult();
+        return Open(settings, testFullName);
+    }
+
+    /// <summary>
+    /// Waits asynchronously for the test's turn (see <see cref="Begin"/>); then call
+    /// <see cref="Start"/> from the flow that runs the test (an AsyncLocal set inside an awaited method
+    /// would not reach the test).
+    /// </summary>
+    /// <param name="settings">What the attribute asks for.</param>
+    public static Task AwaitTurnAsync(IMocketizeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return s_current.Value is { _depth: > 0 } ? Task.CompletedTask : ExclusiveGate.EnterAsync(settings.Exclusive);
+    }
+
+    /// <summary>Starts the run on the calling flow once <see cref="AwaitTurnAsync"/> has completed.</summary>
+    /// <param name="settings">What the attribute asks for (the same as given to <see cref="AwaitTurnAsync"/>).</param>
+    /// <param name="testFullName">The test's full name, the default recording namespace.</param>
+    public static MocketTestRun Start(IMocketizeSettings settings, string testFullName)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return Joined() ?? Open(settings, testFullName);
@@ -50,30 +81,46 @@ public sealed class MocketTestRun
             return null;
         }
 
-        var unserved = _settings.AssertAllEntriesServed ? Unserved() : null;
-        var violations = Scope.Close(throwOnViolations: false);
-        if (Scope.Options.Strict && violations.Count > 0)
+        try
         {
-            var message = Scopes.Reports.Closed(violations);
-            return new StrictMocketException(unserved is null ? message : message + Environment.NewLine + Environment.NewLine + unserved, violations);
-        }
+            var unserved = _settings.AssertAllEntriesServed ? Unserved() : null;
+            var violations = Scope.Close(throwOnViolations: false);
+            if (Scope.Options.Strict && violations.Count > 0)
+            {
+                var message = Scopes.Reports.Closed(violations);
+                return new StrictMocketException(unserved is null ? message : message + Environment.NewLine + Environment.NewLine + unserved, violations);
+            }
 
-        return unserved is null ? null : new MocketAssertionException(unserved);
+            return unserved is null ? null : new MocketAssertionException(unserved);
+        }
+        finally
+        {
+            ExclusiveGate.Exit(_settings.Exclusive);
+        }
     }
+
     private static MocketTestRun Open(IMocketizeSettings settings, string testFullName)
     {
-        var options = new MocketOptions
+        try
         {
-            Strict = settings.Strict,
-            Exclusive = settings.Exclusive,
-            AllowedHosts = [.. settings.AllowedHosts],
-            RecordingDirectory = RecordingDirectory(settings),
-            // The recorder makes the namespace a safe file name (the same rule for every caller).
-            Namespace = settings.Namespace ?? (settings.RecordingDirectory is null ? null : testFullName),
-        };
-        var run = new MocketTestRun(settings, Mocket.Enable(options));
-        s_current.Value = run;
-        return run;
+            var options = new MocketOptions
+            {
+                Strict = settings.Strict,
+                Exclusive = settings.Exclusive,
+                AllowedHosts = [.. settings.AllowedHosts],
+                RecordingDirectory = RecordingDirectory(settings),
+                // The recorder makes the namespace a safe file name (the same rule for every caller).
+                Namespace = settings.Namespace ?? (settings.RecordingDirectory is null ? null : testFullName),
+            };
+            var run = new MocketTestRun(settings, Mocket.Enable(options));
+            s_current.Value = run;
+            return run;
+        }
+        catch
+        {
+            ExclusiveGate.Exit(settings.Exclusive);
+            throw;
+        }
     }
 
     private static string? RecordingDirectory(IMocketizeSettings settings)
