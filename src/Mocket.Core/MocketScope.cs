@@ -343,8 +343,11 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
 
     internal MocketEntry? FindEntry(MocketRequest request)
     {
-        foreach (var entry in Entries)
+        // A for loop over the array: foreach over the interface would allocate an enumerator per request.
+        var entries = Volatile.Read(ref _entries);
+        for (var i = 0; i < entries.Length; i++)
         {
+            var entry = entries[i];
             if (entry.Location == request.Location && entry.CanHandle(request))
             {
                 return entry;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using MocketNet.Guard;
 using MocketNet.Protocols;
 
@@ -91,11 +92,12 @@ internal sealed class ConnectionPump
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReadAsync(Stream stream, ByteBuffer buffer)
     {
         if (stream is InMemoryServerStream inMemory)
         {
-            var chunk = await inMemory.ReadChunkAsync(_cancellation).ConfigureAwait(false);
+            var chunk = await inMemory.ReadChunkAsync().ConfigureAwait(false);
             buffer.Append(chunk.Span);
             return !chunk.IsEmpty;
         }
@@ -106,6 +108,7 @@ internal sealed class ConnectionPump
     }
 
     /// <summary>Serves every whole request in the buffer; false when the connection has ended.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ServeBufferedAsync(MocketProtocolSession session, Stream stream, ByteBuffer buffer)
     {
         while (true)
@@ -141,6 +144,7 @@ internal sealed class ConnectionPump
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ServeAsync(MocketProtocolSession session, Stream stream, MocketRequest request)
     {
         var entry = _scope.FindEntry(request);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace MocketNet.Connections;
@@ -26,8 +27,13 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Reads one whole client write (or what is left of one); empty at end of stream.</summary>
-    public async ValueTask<ReadOnlyMemory<byte>> ReadChunkAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one whole client write (or what is left of one); empty at end of stream. It takes no
+    /// cancellation token: closing the scope aborts the pump, which completes the connection and so
+    /// ends a waiting read (and a cancellable wait on the channel would allocate on every read).
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ReadOnlyMemory<byte>> ReadChunkAsync()
     {
         if (!_leftover.IsEmpty)
         {
@@ -36,7 +42,7 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
             return rest;
         }
 
-        while (await input.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await input.WaitToReadAsync().ConfigureAwait(false))
         {
             if (input.TryRead(out var chunk))
             {
@@ -47,9 +53,10 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
         return ReadOnlyMemory<byte>.Empty;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var chunk = await ReadChunkAsync(cancellationToken).ConfigureAwait(false);
+        var chunk = await ReadChunkAsync().ConfigureAwait(false);
         var count = Math.Min(chunk.Length, buffer.Length);
         chunk[..count].CopyTo(buffer);
         _leftover = chunk[count..];
