@@ -10,7 +10,8 @@ namespace MocketNet.Redis.Recording;
 /// </summary>
 internal static class RecordedCommands
 {
-    private static readonly MocketLocation s_nowhere = new("recording", 0);
+    // The reader wants a location for the requests it makes; recorded bytes have none of their own.
+    private static readonly MocketLocation s_nowhere = new("recording", 1);
 
     /// <summary>The commands in <paramref name="bytes"/>; false when they are not whole, well-formed commands.</summary>
     public static bool TryParse(ReadOnlyMemory<byte> bytes, out List<RecordedCommand> commands)
