@@ -147,6 +147,51 @@ public class StackExchangeRedisRecordingTests(ITestOutputHelper output)
         Assert.Equal(["first"], await RunGetsAsync(directory, configuration, MocketRecordMode.None, "a"));
     }
 
+    [RedisServerFact]
+    public async Task A_RESP3_client_binary_keys_and_a_pipeline_mixing_entries_and_recordings_replay_the_same()
+    {
+        using var directory = new TempDirectory();
+        string configuration;
+        string[] recorded;
+        using (var server = new RedisServer())
+        {
+            configuration = server.Configuration + ",protocol=resp3";
+            recorded = await MixedRunAsync(directory, configuration, MocketRecordMode.Once);
+        }
+
+        Assert.Equal(["M", "True", "0180FF", "True", "name=Ada", "M", "(nil)", "3"], recorded);
+        var hash = Assert.Single(Recordings.Exchanges(directory), e => e.Request.Contains("HGETALL", StringComparison.Ordinal));
+        Assert.StartsWith("*2\r\n$5\r\nHELLO\r\n$1\r\n3\r\n", hash.Request, StringComparison.Ordinal);
+        Assert.Equal("1# \"name\" => \"Ada\"", hash.Text);
+        Assert.Equal(recorded, await MixedRunAsync(directory, configuration, MocketRecordMode.None));
+    }
+
+    private static async Task<string[]> MixedRunAsync(TempDirectory directory, string configuration, MocketRecordMode mode)
+    {
+        using var scope = Mocket.Enable(Recordings.Options(directory, mode));
+        var port = int.Parse(configuration.Split(':', ',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        MockRedis.RegisterResponse("GET mocked", "M", host: "127.0.0.1", port: port);
+        using var redis = await MockRedis.ConnectAsync(configuration);
+        var db = redis.GetDatabase();
+        byte[] binaryKey = [0x80, 0xFF, 0x00, 0x41];
+        var batch = db.CreateBatch();
+        var tasks = new List<Task<string>>
+        {
+            batch.StringGetAsync("mocked").ContinueWith(t => (string)t.Result!, TaskScheduler.Default),
+            batch.StringSetAsync(binaryKey, (byte[])[0x01, 0x80, 0xFF]).ContinueWith(t => t.Result.ToString(), TaskScheduler.Default),
+            batch.StringGetAsync(binaryKey).ContinueWith(t => Convert.ToHexString((byte[])t.Result!), TaskScheduler.Default),
+            batch.HashSetAsync("user", "name", "Ada").ContinueWith(t => t.Result.ToString(), TaskScheduler.Default),
+            batch.HashGetAllAsync("user").ContinueWith(t => string.Join(",", t.Result.Select(e => $"{e.Name}={e.Value}")), TaskScheduler.Default),
+            batch.StringGetAsync("mocked").ContinueWith(t => (string)t.Result!, TaskScheduler.Default),
+            batch.StringGetAsync("missing").ContinueWith(t => (string?)t.Result ?? "(nil)", TaskScheduler.Default),
+            batch.ListRightPushAsync("queue", ["a", "b", "c"]).ContinueWith(t => t.Result.ToString(System.Globalization.CultureInfo.InvariantCulture), TaskScheduler.Default),
+        };
+        batch.Execute();
+        var results = await Task.WhenAll(tasks);
+        Assert.Empty(scope.Errors);
+        return results;
+    }
+
     private static async Task<string[]> RunAsync(TempDirectory directory, string configuration, MocketRecordMode mode = MocketRecordMode.Once)
     {
         using var scope = Mocket.Enable(Recordings.Options(directory, mode));
