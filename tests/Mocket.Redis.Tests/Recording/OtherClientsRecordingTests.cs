@@ -96,6 +96,9 @@ public class OtherClientsRecordingTests
         using var directory = new TempDirectory();
         const string request = "*2\r\n$3\r\nGET\r\n$3\r\nfoo\r\n";
         var port = ClosedPort();
+
+        // hashlib.md5("".join(sorted(request.split("\r\n"))).encode()).hexdigest(), run in python3.
+        Assert.Equal("0124dd4deddce3a5b9a91970b311c0b5", PythonSignature(request));
         File.WriteAllText(Recordings.File(directory), $$"""
             {
                 "127.0.0.1": {
