@@ -80,9 +80,11 @@ internal sealed class ScopeRecorder
         }
 
         // The exact signatures first (a file the reference wrote, or an unredacted one), then the normalised forms.
-        var redacted = RecordedForm(session, request);
+        // "Exact" is what the real server would be sent: a pack may carry connection state there that the request's own bytes lack.
+        var upstream = session.GetUpstreamRequest(request);
+        var redacted = session.GetRecordedRequest(upstream, Redaction);
         var signature = RecordingSignature.Of(redacted.Span);
-        var rawSignature = redacted.Span.SequenceEqual(request.Data.Span) ? signature : RecordingSignature.Of(request.Data.Span);
+        var rawSignature = redacted.Span.SequenceEqual(upstream.Span) ? signature : RecordingSignature.Of(upstream.Span);
         RecordedExchange? found;
         lock (_sync)
         {

@@ -36,7 +36,16 @@ internal static class BuiltInCommands
             case "HELLO":
                 Hello(session, args, output);
                 break;
-            case "AUTH" or "SELECT" when command.Command == "AUTH" || IsDatabase(args):
+            case "AUTH" when args.Count is 1 or 2:
+                // Kept for pass-through: the real server gets the same credentials before each command.
+                (session.AuthUser, session.AuthPassword) = args.Count == 2 ? (args[0], args[1]) : (null, args[0]);
+                RespWriter.WriteSimpleString(output, "OK");
+                break;
+            case "AUTH":
+                WrongArity(output, "auth");
+                break;
+            case "SELECT" when IsDatabase(args):
+                session.Database = int.Parse(Ascii(args[0]), CultureInfo.InvariantCulture);
                 RespWriter.WriteSimpleString(output, "OK");
                 break;
             case "SELECT":
@@ -85,6 +94,8 @@ internal static class BuiltInCommands
             case "RESET":
                 session.EndTransaction();
                 session.Protocol = 2;
+                session.Database = 0;
+                (session.AuthUser, session.AuthPassword) = (null, null);
                 Unsubscribe(session, SubscriptionKind.Channel, [], output, reply: false);
                 Unsubscribe(session, SubscriptionKind.Pattern, [], output, reply: false);
                 Unsubscribe(session, SubscriptionKind.Shard, [], output, reply: false);
@@ -275,6 +286,10 @@ internal static class BuiltInCommands
                 if (Ascii(args[i]) == "SETNAME")
                 {
                     session.ClientName = Encoding.UTF8.GetString(args[i + 1]);
+                }
+                else if (Ascii(args[i]) == "AUTH" && i + 2 < args.Count)
+                {
+                    (session.AuthUser, session.AuthPassword) = (args[i + 1], args[i + 2]);
                 }
             }
         }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using MocketNet.Protocols;
 using MocketNet.Redis.Codec;
+using MocketNet.Redis.Recording;
 
 namespace MocketNet.Redis.Server;
 
@@ -42,6 +43,15 @@ internal sealed class RedisProtocolSession : MocketProtocolSession
 
     public string? ClientName { get; set; }
 
+    /// <summary>The database the client selected (SELECT), carried to the real server on pass-through.</summary>
+    public int Database { get; set; }
+
+    /// <summary>The user name the client authenticated with (AUTH, HELLO … AUTH), if it gave one.</summary>
+    public byte[]? AuthUser { get; set; }
+
+    /// <summary>The password the client authenticated with, carried to the real server on pass-through.</summary>
+    public byte[]? AuthPassword { get; set; }
+
     public PubSubHub Hub { get; }
 
     public Subscriptions Subscriptions { get; } = new();
@@ -78,6 +88,7 @@ internal sealed class RedisProtocolSession : MocketProtocolSession
         // Another whole command already waiting means the client pipelined: its reply can go out with this one.
         _moreBuffered = HasWholeCommand(buffer);
         command.Session = this;
+        command.Upstream = new UpstreamState(Protocol, AuthUser, AuthPassword, Database);
         _started = true;
         request = command;
         return true;
@@ -141,19 +152,23 @@ internal sealed class RedisProtocolSession : MocketProtocolSession
         await PushAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 
-    public override bool TryReadUpstreamResponse(ref ReadOnlySequence<byte> buffer, bool upstreamCompleted, MocketRequest request, out ReadOnlySequence<byte> response)
-    {
-        var reader = new SequenceReader<byte>(buffer);
-        if (!buffer.IsEmpty && RespReader.TrySkip(ref reader))
-        {
-            response = buffer.Slice(0, reader.Position);
-            buffer = buffer.Slice(reader.Position);
-            return true;
-        }
+    public override ReadOnlyMemory<byte> GetUpstreamRequest(MocketRequest request) =>
+        request is RedisMockRequest command ? command.Upstream.Request(command.Data) : base.GetUpstreamRequest(request);
 
-        response = default;
-        return false;
-    }
+    public override bool TryReadUpstreamResponse(ref ReadOnlySequence<byte> buffer, bool upstreamCompleted, MocketRequest request, out ReadOnlySequence<byte> response) =>
+        UpstreamReplies.TryRead(ref buffer, request as RedisMockRequest, out response);
+
+    public override ReadOnlyMemory<byte> GetRecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) =>
+        RedisRecording.Request(request, redaction);
+
+    public override ReadOnlyMemory<byte> GetRecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) =>
+        RedisRecording.Response(request, response, redaction);
+
+    public override ReadOnlyMemory<byte> NormalizeRecordedRequest(ReadOnlyMemory<byte> request) =>
+        RedisRecording.Normalize(request);
+
+    public override string? DescribeRecordedResponse(ReadOnlyMemory<byte> response) =>
+        RecordedReplyText.Describe(response) ?? base.DescribeRecordedResponse(response);
 
     /// <summary>Writes a whole frame to this connection from outside its pump (a message another connection published).</summary>
     public async ValueTask PushAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)

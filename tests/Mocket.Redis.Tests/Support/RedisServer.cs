@@ -16,8 +16,10 @@ public sealed class RedisServer : IDisposable
 
     private readonly Process _process;
 
-    public RedisServer()
+    /// <summary>Starts a server; with a password it requires AUTH (<c>--requirepass</c>).</summary>
+    public RedisServer(string? password = null)
     {
+        Password = password;
         var path = ExecutablePath ?? throw new InvalidOperationException(MissingMessage);
         Port = FreePort();
         var start = new ProcessStartInfo(path)
@@ -26,7 +28,8 @@ public sealed class RedisServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no" })
+        string[] auth = password is null ? [] : ["--requirepass", password];
+        foreach (var argument in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no" }.Concat(auth))
         {
             start.ArgumentList.Add(argument);
         }
@@ -43,7 +46,10 @@ public sealed class RedisServer : IDisposable
 
     public int Port { get; }
 
-    public string Configuration => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+    public string? Password { get; }
+
+    /// <summary>A StackExchange.Redis configuration string for this server (with its password, if it has one).</summary>
+    public string Configuration => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}" + (Password is null ? string.Empty : $",password={Password}");
 
     public static string? Find(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
@@ -97,10 +103,11 @@ public sealed class RedisServer : IDisposable
                 using var client = new TcpClient();
                 client.Connect(IPAddress.Loopback, Port);
                 var stream = client.GetStream();
+                // PING answers +PONG, or -NOAUTH when a password is required: either way the server is up.
                 stream.Write("PING\r\n"u8);
                 var buffer = new byte[7];
                 var read = stream.Read(buffer);
-                if (read > 0 && buffer[0] == (byte)'+')
+                if (read > 0 && buffer[0] is (byte)'+' or (byte)'-')
                 {
                     return;
                 }

@@ -1,0 +1,49 @@
+using System.Buffers;
+using System.Text;
+using MocketNet.Redis.Codec;
+
+namespace MocketNet.Redis.Server;
+
+/// <summary>
+/// Cuts a real server's reply to one passed-through command: the replies to the state prefix
+/// (<see cref="UpstreamState"/>) are read and checked, then exactly one whole RESP value is the reply.
+/// </summary>
+internal static class UpstreamReplies
+{
+    public static bool TryRead(ref ReadOnlySequence<byte> buffer, RedisMockRequest? request, out ReadOnlySequence<byte> response)
+    {
+        response = default;
+        var prefix = request?.Upstream.Prefix() ?? [];
+        var reader = new SequenceReader<byte>(buffer);
+        string? refusal = null;
+        for (var i = 0; i <= prefix.Count; i++)
+        {
+            var start = reader.Position;
+            if (reader.End || !RespReader.TrySkip(ref reader))
+            {
+                return false;
+            }
+
+            var reply = buffer.Slice(start, reader.Position);
+            if (i == prefix.Count)
+            {
+                response = reply;
+            }
+            else if (refusal is null && reply.FirstSpan[0] is (byte)'-' or (byte)'!')
+            {
+                refusal = $"{prefix[i].Verb}: {Encoding.UTF8.GetString(reply).TrimEnd()}";
+            }
+        }
+
+        buffer = buffer.Slice(reader.Position);
+        if (refusal is not null)
+        {
+            throw new IOException(
+                $"The real Redis server at {request!.Location} refused the connection state Mocket carries over from the client " +
+                $"({refusal}). Mocket answers AUTH, HELLO and SELECT itself and sends them before each passed-through command; " +
+                "check the password, user and database the client is configured with.");
+        }
+
+        return true;
+    }
+}
