@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 
 namespace MocketNet.Tests.Shared;
@@ -32,41 +31,11 @@ public sealed class FixtureRun
         Directory.CreateDirectory(work);
         try
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = root,
-            };
-            foreach (var argument in new[]
-            {
+            var (_, log) = await DotnetCommand.RunAsync(
+            [
                 "test", project, "--artifacts-path", Path.Combine(work, "artifacts"),
                 "--logger", "trx;LogFileName=results.trx", "--results-directory", work, "-nologo",
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            // The outer test run's variables would point the nested run at the outer test host.
-            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("VSTEST_", StringComparison.Ordinal) || k.StartsWith("TESTINGPLATFORM_", StringComparison.Ordinal)).ToList())
-            {
-                start.Environment.Remove(name);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            try
-            {
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"dotnet test {fixtureProjectName} did not finish in 5 minutes.");
-            }
-
-            var log = await output.ConfigureAwait(false) + await error.ConfigureAwait(false);
+            ]).ConfigureAwait(false);
             var trx = Path.Combine(work, "results.trx");
             if (!File.Exists(trx))
             {
