@@ -26,6 +26,19 @@ public static class MockHttp
         }
     }
 
+    /// <summary>
+    /// Trusts <paramref name="root"/> (a CA certificate, or a self-signed server certificate) when the current
+    /// scope passes an https request through to a real server, in addition to the platform's trusted roots:
+    /// for a test origin with its own certificate. Validation stays on (the name must match; any other root
+    /// is judged as usual), nothing is written to a certificate store, and it ends with the scope.
+    /// </summary>
+    /// <param name="root">The certificate to trust as a root; its public part is enough.</param>
+    public static void TrustUpstreamRoot(X509Certificate2 root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        UpstreamTrust.Add(Mocket.CurrentScope, root);
+    }
+
     /// <summary>Whether the global seam serves clients Mocket did not build (false when activity propagation is disabled; see docs/http.md).</summary>
     public static bool IsGlobalSeamActive => HttpClientSeam.IsActive;
 
