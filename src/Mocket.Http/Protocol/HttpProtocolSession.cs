@@ -169,17 +169,8 @@ internal sealed class HttpProtocolSession(MocketConnectionInfo connection, HttpP
 
     public override ReadOnlyMemory<byte> NormalizeRecordedRequest(ReadOnlyMemory<byte> request) => RecordedHttpRequest.Normalize(request);
 
-    public override string? DescribeRecordedResponse(ReadOnlyMemory<byte> response)
-    {
-        if (!RecordedHttpResponse.TryDecode(response, out var heads, out var body))
-        {
-            return base.DescribeRecordedResponse(response);
-        }
-
-        return body.Length == 0 ? heads
-            : PrintableText(body) is { } text ? heads + text
-            : heads + $"[{body.Length.ToString(CultureInfo.InvariantCulture)} bytes of binary body; the hex \"response\" is the reply]";
-    }
+    public override string? DescribeRecordedResponse(ReadOnlyMemory<byte> response) =>
+        RecordedHttpResponse.Describe(response, static bytes => PrintableText(bytes.Span));
 
     private static bool WantsClose(HttpMockRequest request) =>
         request.Headers.TryGetValue("Connection", out var connection)

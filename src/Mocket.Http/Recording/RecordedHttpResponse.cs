@@ -70,10 +70,29 @@ internal static class RecordedHttpResponse
     }
 
     /// <summary>
+    /// The <c>response_text</c> of a recorded reply: its heads, then its body decoded (chunked framing removed,
+    /// gzip/deflate/br undone) when that is printable text, or a note of its size when it is binary. Bytes that
+    /// are not an HTTP reply, or a body that cannot be decoded: the whole reply when printable, else null.
+    /// </summary>
+    /// <param name="response">The reply as recorded.</param>
+    /// <param name="printable">Text of bytes that are printable UTF-8, else null.</param>
+    public static string? Describe(ReadOnlyMemory<byte> response, Func<ReadOnlyMemory<byte>, string?> printable)
+    {
+        if (!TryDecode(response, out var heads, out var body))
+        {
+            return printable(response);
+        }
+
+        return body.Length == 0 ? heads
+            : printable(body) is { } text ? heads + text
+            : heads + $"[{body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes of binary body; the hex \"response\" is the reply]";
+    }
+
+    /// <summary>
     /// Splits a reply into its heads as text and its final body decoded (chunked framing removed, then
     /// gzip, deflate or br undone); false when the bytes are not an HTTP reply or the body cannot be decoded.
     /// </summary>
-    public static bool TryDecode(ReadOnlyMemory<byte> response, out string heads, out byte[] body)
+    private static bool TryDecode(ReadOnlyMemory<byte> response, out string heads, out byte[] body)
     {
         heads = string.Empty;
         body = [];

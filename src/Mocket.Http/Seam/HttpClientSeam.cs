@@ -132,10 +132,16 @@ internal static class HttpClientSeam
     /// <summary>
     /// Whether the scope answers for a location: it has entries there, it records or replays (every request
     /// then goes through its pump, which replays, records or passes it through), or it is strict and the
-    /// location is not allowed.
+    /// location is not allowed — unless the location is one of the scope's own listeners.
     /// </summary>
     public static bool Serves(MocketScope scope, MocketLocation location)
     {
+        if (IPAddress.TryParse(location.Host, out var address) && IPAddress.IsLoopback(address) && scope.IsListeningOn(new IPEndPoint(address, location.Port)))
+        {
+            // The client was pointed at one of the scope's listeners, which serves it already.
+            return false;
+        }
+
         foreach (var entry in scope.Entries)
         {
             if (entry.Location == location)
