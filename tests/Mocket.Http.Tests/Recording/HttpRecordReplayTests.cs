@@ -140,6 +140,33 @@ public class HttpRecordReplayTests
     }
 
     [Fact]
+    public async Task Several_requests_on_one_kept_alive_connection_are_recorded_one_reply_each_and_replay_on_one_connection()
+    {
+        using var directory = new TempDirectory();
+        var origin = await Origin.StartAsync();
+        string[] paths = ["/json", "/chunked", "/counter", "/gzip", "/json"];
+        async Task<Reply[]> SendAllAsync()
+        {
+            using var client = Clients.CreateDecompressing(ClientKind.Global);
+            var replies = new List<Reply>();
+            foreach (var path in paths)
+            {
+                replies.Add(await Reply.ReadAsync(client.GetAsync(new Uri(origin.Address, path))));
+            }
+
+            return [.. replies];
+        }
+
+        var recorded = await Recordings.RecordAsync(directory, SendAllAsync);
+        await origin.DisposeAsync();
+        var replayed = await Recordings.ReplayOfflineAsync(directory, SendAllAsync);
+
+        Assert.Equal(["count:1", Origin.GzipText], recorded[2..4].Select(r => r.Body));
+        Assert.Equal(recorded, replayed);
+        Assert.Equal(4, Recordings.Exchanges(directory).Count);
+    }
+
+    [Fact]
     public async Task A_HEAD_reply_is_recorded_without_a_body_and_replays()
     {
         using var directory = new TempDirectory();
