@@ -13,11 +13,7 @@ public class HttpRecordReplayTests
     public async Task A_JSON_reply_recorded_through_a_client_replays_the_same_with_the_origin_stopped(ClientKind kind)
     {
         using var directory = new TempDirectory();
-        var origin = await Origin.StartAsync();
-        var url = new Uri(origin.Address, "/json");
-        var recorded = await Recordings.RecordAsync(directory, () => SendAsync(kind, url));
-        Assert.Equal(1, origin.Requests);
-        await origin.DisposeAsync();
+        var (url, recorded) = await Recordings.RecordFromOriginAsync(directory, "/json", u => SendAsync(kind, u));
 
         var replayed = await Recordings.ReplayOfflineAsync(directory, () => SendAsync(kind, url));
 
@@ -33,7 +29,7 @@ public class HttpRecordReplayTests
     public async Task A_chunked_reply_replays_chunked(ClientKind kind)
     {
         using var directory = new TempDirectory();
-        var url = await RecordAndStopAsync(directory, "/chunked", kind);
+        var (url, _) = await Recordings.RecordFromOriginAsync(directory, "/chunked", u => SendAsync(kind, u));
 
         var replayed = await Recordings.ReplayOfflineAsync(directory, () => SendAsync(kind, url));
 
@@ -49,20 +45,14 @@ public class HttpRecordReplayTests
     public async Task A_gzip_reply_replays_to_a_decompressing_client_and_its_text_copy_is_decompressed(ClientKind kind)
     {
         using var directory = new TempDirectory();
-        var origin = await Origin.StartAsync();
-        var url = new Uri(origin.Address, "/gzip");
-        var recorded = await Recordings.RecordAsync(directory, async () =>
+        async Task<Reply> GetDecompressedAsync(Uri url)
         {
             using var client = Clients.CreateDecompressing(kind);
             return await Reply.ReadAsync(client.GetAsync(url));
-        });
-        await origin.DisposeAsync();
+        }
 
-        var replayed = await Recordings.ReplayOfflineAsync(directory, async () =>
-        {
-            using var client = Clients.CreateDecompressing(kind);
-            return await Reply.ReadAsync(client.GetAsync(url));
-        });
+        var (url, recorded) = await Recordings.RecordFromOriginAsync(directory, "/gzip", GetDecompressedAsync);
+        var replayed = await Recordings.ReplayOfflineAsync(directory, () => GetDecompressedAsync(url));
 
         Assert.Equal(Origin.GzipText, recorded.Body);
         Assert.Equal(recorded, replayed);
@@ -77,10 +67,7 @@ public class HttpRecordReplayTests
     public async Task A_POST_replays_for_the_same_body_and_a_different_body_is_a_miss()
     {
         using var directory = new TempDirectory();
-        var origin = await Origin.StartAsync();
-        var url = new Uri(origin.Address, "/echo");
-        var recorded = await Recordings.RecordAsync(directory, () => PostAsync(url, """{"n":1}"""));
-        await origin.DisposeAsync();
+        var (url, recorded) = await Recordings.RecordFromOriginAsync(directory, "/echo", u => PostAsync(u, """{"n":1}"""));
 
         Assert.Equal("""posted:{"n":1}""", recorded.Body);
         Assert.Equal(recorded, await Recordings.ReplayOfflineAsync(directory, () => PostAsync(url, """{"n":1}""")));
@@ -94,16 +81,13 @@ public class HttpRecordReplayTests
     public async Task A_query_string_is_part_of_the_match()
     {
         using var directory = new TempDirectory();
-        var origin = await Origin.StartAsync();
-        var url = new Uri(origin.Address, "/query?b=2&a=x%20y&empty=");
-        var recorded = await Recordings.RecordAsync(directory, () => SendAsync(ClientKind.Global, url));
-        await origin.DisposeAsync();
+        var (url, recorded) = await Recordings.RecordFromOriginAsync(directory, "/query?b=2&a=x%20y&empty=", u => SendAsync(ClientKind.Global, u));
 
         Assert.Equal("query:?b=2&a=x%20y&empty=", recorded.Body);
         Assert.Equal(recorded, await Recordings.ReplayOfflineAsync(directory, () => SendAsync(ClientKind.Global, url)));
         Assert.StartsWith("GET /query?b=2&a=x%20y&empty= HTTP/1.1\r\n", Assert.Single(Recordings.Exchanges(directory)).Request, StringComparison.Ordinal);
         using var scope = Mocket.Enable(Recordings.Options(directory, MocketRecordMode.None));
-        await Assert.ThrowsAnyAsync<Exception>(() => SendAsync(ClientKind.Global, new Uri(origin.Address, "/query?b=3")));
+        await Assert.ThrowsAnyAsync<Exception>(() => SendAsync(ClientKind.Global, new Uri(url, "/query?b=3")));
         Assert.IsType<MocketRecordingException>(Assert.Single(scope.Errors));
     }
 
@@ -113,10 +97,7 @@ public class HttpRecordReplayTests
     public async Task A_recording_made_through_one_seam_replays_through_the_other(ClientKind recordWith, ClientKind replayWith)
     {
         using var directory = new TempDirectory();
-        var origin = await Origin.StartAsync();
-        var url = new Uri(origin.Address, "/json");
-        var recorded = await Recordings.RecordAsync(directory, () => SendAsync(recordWith, url));
-        await origin.DisposeAsync();
+        var (url, recorded) = await Recordings.RecordFromOriginAsync(directory, "/json", u => SendAsync(recordWith, u));
 
         Assert.Equal(recorded, await Recordings.ReplayOfflineAsync(directory, () => SendAsync(replayWith, url)));
     }
@@ -170,23 +151,12 @@ public class HttpRecordReplayTests
     public async Task A_HEAD_reply_is_recorded_without_a_body_and_replays()
     {
         using var directory = new TempDirectory();
-        var origin = await Origin.StartAsync();
-        var url = new Uri(origin.Address, "/json");
-        var recorded = await Recordings.RecordAsync(directory, () => SendAsync(ClientKind.Explicit, url, HttpMethod.Head));
-        await origin.DisposeAsync();
+        var (url, recorded) = await Recordings.RecordFromOriginAsync(directory, "/json", u => SendAsync(ClientKind.Explicit, u, HttpMethod.Head));
 
         var replayed = await Recordings.ReplayOfflineAsync(directory, () => SendAsync(ClientKind.Global, url, HttpMethod.Head));
 
         Assert.Equal(recorded, replayed);
         Assert.Equal(string.Empty, replayed.Body);
-    }
-
-    internal static async Task<Uri> RecordAndStopAsync(TempDirectory directory, string path, ClientKind kind)
-    {
-        await using var origin = await Origin.StartAsync();
-        var url = new Uri(origin.Address, path);
-        await Recordings.RecordAsync(directory, () => SendAsync(kind, url));
-        return url;
     }
 
     internal static async Task<Reply> SendAsync(ClientKind kind, Uri url, HttpMethod? method = null)

@@ -14,10 +14,8 @@ public class HttpRedactionTests
     public async Task Authorization_a_cookie_a_set_cookie_and_a_user_named_query_key_appear_nowhere_in_the_file_and_it_replays_with_other_secrets(ClientKind kind)
     {
         using var directory = new TempDirectory();
-        var origin = await Origin.StartAsync();
-        var recorded = await Recordings.RecordAsync(
-            directory, () => SendAsync(kind, origin.Address, "s3cr3t-token", "s3cr3t-cookie", "s3cr3t-key"), "api_key");
-        await origin.DisposeAsync();
+        var (origin, recorded) = await Recordings.RecordFromOriginAsync(
+            directory, "/", u => SendAsync(kind, u, "s3cr3t-token", "s3cr3t-cookie", "s3cr3t-key"), redacted: "api_key");
 
         var file = File.ReadAllText(Recordings.File(directory));
         var exchange = Assert.Single(Recordings.Exchanges(directory));
@@ -34,7 +32,7 @@ public class HttpRedactionTests
         Assert.Equal("signed in", recorded.Body);
 
         var replayed = await Recordings.ReplayOfflineAsync(
-            directory, () => SendAsync(kind, origin.Address, "other-token", "other-cookie", "other-key"), "api_key");
+            directory, () => SendAsync(kind, origin, "other-token", "other-cookie", "other-key"), "api_key");
 
         Assert.Equal(recorded.Body, replayed.Body);
         Assert.Equal(recorded.Status, replayed.Status);
@@ -55,12 +53,10 @@ public class HttpRedactionTests
     public async Task A_redacted_query_key_still_tells_requests_apart_by_the_other_keys()
     {
         using var directory = new TempDirectory();
-        var origin = await Origin.StartAsync();
-        await Recordings.RecordAsync(directory, () => SendAsync(ClientKind.Global, origin.Address, "t", "c", "k"), "api_key");
-        await origin.DisposeAsync();
+        var (origin, _) = await Recordings.RecordFromOriginAsync(directory, "/", u => SendAsync(ClientKind.Global, u, "t", "c", "k"), redacted: "api_key");
 
         using var scope = Mocket.Enable(Recordings.Options(directory, MocketRecordMode.None, redacted: "api_key"));
-        await Assert.ThrowsAnyAsync<Exception>(() => SendAsync(ClientKind.Global, origin.Address, "t", "c", "k", page: 3));
+        await Assert.ThrowsAnyAsync<Exception>(() => SendAsync(ClientKind.Global, origin, "t", "c", "k", page: 3));
         Assert.IsType<MocketRecordingException>(Assert.Single(scope.Errors));
     }
 

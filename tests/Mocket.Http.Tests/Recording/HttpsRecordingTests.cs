@@ -14,17 +14,8 @@ public class HttpsRecordingTests
     {
         using var directory = new TempDirectory();
         using var certificates = TestCertificates.Create();
-        var origin = await Origin.StartAsync(certificates);
-        var url = new Uri(origin.Address, "/json");
+        var (url, recorded) = await Recordings.RecordFromOriginAsync(directory, "/json", u => HttpRecordReplayTests.SendAsync(kind, u), certificates);
         Assert.Equal("https", url.Scheme);
-
-        var recorded = await Recordings.RecordAsync(directory, () =>
-        {
-            MockHttp.TrustUpstreamRoot(certificates.Root);
-            return HttpRecordReplayTests.SendAsync(kind, url);
-        });
-        Assert.Equal(1, origin.Requests);
-        await origin.DisposeAsync();
 
         var replayed = await Recordings.ReplayOfflineAsync(directory, () => HttpRecordReplayTests.SendAsync(kind, url));
 

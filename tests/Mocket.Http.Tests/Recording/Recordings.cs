@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MocketNet.Http.Tests.Support;
 using MocketNet.Tests.Support;
 
 namespace MocketNet.Http.Tests.Recording;
@@ -26,6 +27,32 @@ internal static class Recordings
         var result = await body();
         Assert.Empty(scope.Errors);
         return result;
+    }
+
+    /// <summary>
+    /// Starts the Kestrel origin (HTTPS with <paramref name="certificates"/>, whose root the recording scope
+    /// trusts), records what <paramref name="send"/> does to <paramref name="path"/> there, and stops the origin,
+    /// so that whatever follows runs without it.
+    /// </summary>
+    public static async Task<(Uri Url, Reply Recorded)> RecordFromOriginAsync(
+        TempDirectory directory, string path, Func<Uri, Task<Reply>> send, TestCertificates? certificates = null, params string[] redacted)
+    {
+        await using var origin = await Origin.StartAsync(certificates);
+        var url = new Uri(origin.Address, path);
+        var recorded = await RecordAsync(
+            directory,
+            () =>
+            {
+                if (certificates is not null)
+                {
+                    MockHttp.TrustUpstreamRoot(certificates.Root);
+                }
+
+                return send(url);
+            },
+            redacted);
+        Assert.NotEqual(0, origin.Requests);
+        return (url, recorded);
     }
 
     /// <summary>
