@@ -54,9 +54,9 @@ internal static class HttpRequestText
             head.Append("Content-Length: ").Append(length).Append("\r\n");
         }
 
-        head.Append("\r\n");
-        var bytes = new byte[Encoding.Latin1.GetByteCount(head.ToString()) + body.Length];
-        var written = Encoding.Latin1.GetBytes(head.ToString(), bytes);
+        var text = head.Append("\r\n").ToString();
+        var bytes = new byte[text.Length + body.Length];
+        var written = Encoding.Latin1.GetBytes(text, bytes);
         body.CopyTo(bytes.AsSpan(written));
         return bytes;
     }

@@ -148,6 +148,22 @@ public class HttpRecordReplayTests
     }
 
     [Fact]
+    public async Task The_offline_replay_check_would_see_a_client_that_went_to_the_network_instead()
+    {
+        using var directory = new TempDirectory();
+        var (url, _) = await Recordings.RecordFromOriginAsync(directory, "/json", u => SendAsync(ClientKind.Global, u));
+        using var scope = Mocket.Enable(Recordings.Options(directory, MocketRecordMode.None, strict: true));
+
+        // No activity propagator: the global seam cannot see this handler, so it connects for real (and is refused).
+        using var unseen = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null });
+        await Assert.ThrowsAsync<HttpRequestException>(() => unseen.GetAsync(url));
+
+        var violation = Assert.Single(scope.Close(throwOnViolations: false));
+        Assert.Equal(MocketViolationKind.Connection, violation.Kind);
+        Assert.Equal($"127.0.0.1:{url.Port}", violation.Address);
+    }
+
+    [Fact]
     public async Task A_HEAD_reply_is_recorded_without_a_body_and_replays()
     {
         using var directory = new TempDirectory();
