@@ -24,6 +24,31 @@ public class HttpsRecordingTests
     }
 
     [Fact]
+    public async Task A_self_signed_origin_certificate_can_be_trusted_as_its_own_root()
+    {
+        using var directory = new TempDirectory();
+        using var certificates = TestCertificates.CreateSelfSigned();
+
+        var (url, recorded) = await Recordings.RecordFromOriginAsync(directory, "/json", u => HttpRecordReplayTests.SendAsync(ClientKind.Global, u), certificates);
+
+        Assert.Equal(Origin.Json, recorded.Body);
+        Assert.Equal(recorded, await Recordings.ReplayOfflineAsync(directory, () => HttpRecordReplayTests.SendAsync(ClientKind.Global, url)));
+    }
+
+    [Fact]
+    public async Task A_trusted_root_does_not_excuse_a_name_mismatch()
+    {
+        using var certificates = TestCertificates.Create(namesLoopback: false);
+        await using var origin = await Origin.StartAsync(certificates);
+
+        using var scope = Mocket.Enable();
+        MockHttp.TrustUpstreamRoot(certificates.Root);
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => HttpRecordReplayTests.SendAsync(ClientKind.Explicit, new Uri(origin.Address, "/json")));
+        Assert.NotNull(Clients.FindInChain<AuthenticationException>(Assert.Single(scope.Errors)));
+    }
+
+    [Fact]
     public async Task Without_trusting_the_root_the_pass_through_refuses_the_origins_certificate()
     {
         using var directory = new TempDirectory();
