@@ -282,6 +282,20 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
+    /// Whether <paramref name="endPoint"/> is one of this scope's loopback listeners (<see cref="Listen(string, int)"/>):
+    /// a seam must not route a client that is already pointed at one.
+    /// </summary>
+    /// <param name="endPoint">A loopback endpoint.</param>
+    public bool IsListeningOn(IPEndPoint endPoint)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        lock (_sync)
+        {
+            return _listeners.Exists(l => l.EndPoint.Equals(endPoint));
+        }
+    }
+
+    /// <summary>
     /// Closes the scope: stops its listeners, ends its connections, and makes the outer scope (if any)
     /// current again. A strict scope that saw real network use throws <see cref="StrictMocketException"/>
     /// listing every violation, when <paramref name="throwOnViolations"/> is true.

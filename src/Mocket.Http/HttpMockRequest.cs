@@ -11,7 +11,7 @@ public sealed class HttpMockRequest : MocketRequest
 {
     internal HttpMockRequest(
         string scheme, string host, int port, ReadOnlyMemory<byte> data, string method, string path, string queryString,
-        string version, IReadOnlyDictionary<string, string> headers, byte[] body)
+        string version, IReadOnlyList<KeyValuePair<string, string>> fields, byte[] body)
         : base(host, port, data)
     {
         Scheme = scheme;
@@ -20,7 +20,8 @@ public sealed class HttpMockRequest : MocketRequest
         QueryString = queryString;
         Query = QueryStrings.Parse(queryString);
         Version = version;
-        Headers = headers;
+        HeaderFields = fields;
+        Headers = HeaderDictionary(fields);
         Body = body;
     }
 
@@ -48,6 +49,9 @@ public sealed class HttpMockRequest : MocketRequest
     /// <summary>The entity body, with chunked framing removed.</summary>
     public byte[] Body { get; }
 
+    /// <summary>The header fields (then trailer fields) in the order sent, repeated fields kept apart.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> HeaderFields { get; }
+
     /// <summary>The body decoded as UTF-8.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body);
 
@@ -64,7 +68,7 @@ public sealed class HttpMockRequest : MocketRequest
     public override string ToString() =>
         $"HttpMockRequest(method='{Method}', scheme='{Scheme}', location={Location.ToString()}, path='{Path}', query='{QueryString}', body={Body.Length} bytes)";
 
-    internal static IReadOnlyDictionary<string, string> HeaderDictionary(IReadOnlyList<KeyValuePair<string, string>> fields)
+    private static Dictionary<string, string> HeaderDictionary(IReadOnlyList<KeyValuePair<string, string>> fields)
     {
         var headers = new Dictionary<string, string>(fields.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in fields)

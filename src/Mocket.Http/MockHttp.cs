@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using MocketNet.Http.Client;
+using MocketNet.Http.Protocol;
 using MocketNet.Http.Seam;
 using MocketNet.Http.Tls;
+using MocketNet.Protocols;
 
 namespace MocketNet.Http;
 
@@ -25,6 +27,26 @@ public static class MockHttp
             return policy.CustomTrustStore[0];
         }
     }
+
+    /// <summary>
+    /// Trusts <paramref name="root"/> (a CA certificate, or a self-signed server certificate) when the current
+    /// scope passes an https request through to a real server, in addition to the platform's trusted roots:
+    /// for a test origin with its own certificate. Validation stays on (the name must match; any other root
+    /// is judged as usual), nothing is written to a certificate store, and it ends with the scope.
+    /// </summary>
+    /// <param name="root">The certificate to trust as a root; its public part is enough.</param>
+    public static void TrustUpstreamRoot(X509Certificate2 root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        UpstreamTrust.Add(Mocket.CurrentScope, root);
+    }
+
+    /// <summary>
+    /// Mocket's HTTP protocol (plain HTTP/1.1, or TLS when the client starts a handshake), for serving a
+    /// location that has no HTTP entries on a loopback listener: <c>scope.Listen(host, port, MockHttp.Protocol)</c>
+    /// (for example to record a client the global seam cannot see). A location with HTTP entries speaks it already.
+    /// </summary>
+    public static MocketProtocol Protocol => HttpProtocol.Auto;
 
     /// <summary>Whether the global seam serves clients Mocket did not build (false when activity propagation is disabled; see docs/http.md).</summary>
     public static bool IsGlobalSeamActive => HttpClientSeam.IsActive;

@@ -41,5 +41,5 @@ internal static class QueryStrings
     public static string Describe(IReadOnlyDictionary<string, string[]> query) =>
         query.Count == 0 ? "(none)" : string.Join("&", query.SelectMany(p => p.Value.Select(v => $"{p.Key}={v}")));
 
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+    internal static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }

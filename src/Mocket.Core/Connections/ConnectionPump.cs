@@ -194,8 +194,7 @@ internal sealed class ConnectionPump
         {
             var miss = recording.Miss(request);
             _scope.AddError(miss);
-            _transport.Fault(miss);
-            return false;
+            return await FaultAsync(session, stream, request, miss).ConfigureAwait(false);
         }
 
         return await PassThroughAsync(session, stream, request).ConfigureAwait(false);
@@ -216,8 +215,7 @@ internal sealed class ConnectionPump
                 "Register an entry for it, or make the scope strict to refuse unmatched requests.", ex);
             _scope.AddError(error);
             DropUpstream();
-            _transport.Fault(error);
-            return false;
+            return await FaultAsync(session, stream, request, error).ConfigureAwait(false);
         }
 
         if (reply is null)
@@ -230,6 +228,23 @@ internal sealed class ConnectionPump
         _scope.Recording?.Record(session, request, reply);
         await stream.WriteAsync(reply, _cancellation).ConfigureAwait(false);
         await stream.FlushAsync(_cancellation).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Fails a request with an error of Mocket's own (a recording miss, a failed pass-through): as the session's
+    /// fault response when it has one (a seam whose transport cannot carry the exception), else by faulting
+    /// the connection. False when the connection has ended.
+    /// </summary>
+    private async ValueTask<bool> FaultAsync(MocketProtocolSession session, Stream stream, MocketRequest request, Exception error)
+    {
+        if (!session.TryGetFaultResponse(request, error, out var response))
+        {
+            _transport.Fault(error);
+            return false;
+        }
+
+        await session.WriteResponseAsync(stream, request, response, _cancellation).ConfigureAwait(false);
         return true;
     }
 

@@ -80,12 +80,13 @@ public abstract class MocketProtocolSession
     }
 
     /// <summary>
-    /// How an entry's Exception response reaches the client: a response to write instead (for a seam
+    /// How an entry's Exception response, or an error Mocket raises for a request (a miss of a replay-only
+    /// recording, a failed pass-through), reaches the client: a response to write instead (for a seam
     /// whose transport cannot carry an exception, such as a real loopback socket, and whose client side
     /// raises it), or false to fail the client's connection with <paramref name="fault"/> (the default).
     /// </summary>
     /// <param name="request">The request answered.</param>
-    /// <param name="fault">The exception the entry answered with.</param>
+    /// <param name="fault">The exception the entry answered with, or Mocket's error.</param>
     /// <param name="response">The response to write instead.</param>
     public virtual bool TryGetFaultResponse(MocketRequest request, Exception fault, [NotNullWhen(true)] out object? response)
     {

@@ -130,7 +130,7 @@ internal static class HttpRequestParser
         }
     }
 
-    private static byte[] Dechunk(ReadOnlySequence<byte> chunked)
+    internal static byte[] Dechunk(ReadOnlySequence<byte> chunked)
     {
         var output = new ArrayBufferWriter<byte>((int)Math.Min(chunked.Length, int.MaxValue));
         var reader = new SequenceReader<byte>(chunked);

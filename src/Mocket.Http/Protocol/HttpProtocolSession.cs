@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Security;
 using MocketNet.Http.Parsing;
+using MocketNet.Http.Recording;
 using MocketNet.Http.Seam;
 using MocketNet.Http.Tls;
 using MocketNet.Protocols;
@@ -124,9 +125,7 @@ internal sealed class HttpProtocolSession(MocketConnectionInfo connection, HttpP
             }
 
             var tls = new SslStream(stream);
-            await tls.AuthenticateAsClientAsync(
-                new SslClientAuthenticationOptions { TargetHost = location.Host, ApplicationProtocols = [SslApplicationProtocol.Http11] },
-                cancellationToken).ConfigureAwait(false);
+            await tls.AuthenticateAsClientAsync(UpstreamTrust.Options(Connection.Scope, location.Host), cancellationToken).ConfigureAwait(false);
             return tls;
         }
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or System.Security.Authentication.AuthenticationException)
@@ -135,11 +134,43 @@ internal sealed class HttpProtocolSession(MocketConnectionInfo connection, HttpP
         }
     }
 
-    public override ReadOnlyMemory<byte> GetUpstreamRequest(MocketRequest request) =>
-        UpstreamRequest.Build((HttpMockRequest)request, rewrite: mode == HttpProtocolMode.Seam || !((HttpMockRequest)request).FromOriginForm);
+    public override ReadOnlyMemory<byte> GetUpstreamRequest(MocketRequest request)
+    {
+        // A listener's or proxy's client named Mocket's endpoint in Host; the global seam's named the original host.
+        var http = (HttpMockRequest)request;
+        return UpstreamRequest.Build(http, rewrite: mode == HttpProtocolMode.Seam || !http.FromOriginForm || Connection.IsLoopback, keepClientHost: mode == HttpProtocolMode.Seam);
+    }
 
-    public override bool TryReadUpstreamResponse(ref ReadOnlySequence<byte> buffer, bool upstreamCompleted, MocketRequest request, out ReadOnlySequence<byte> response) =>
-        HttpResponseFraming.TryCut(ref buffer, upstreamCompleted, ((HttpMockRequest)request).Method == "HEAD", out response);
+    public override bool TryReadUpstreamResponse(ref ReadOnlySequence<byte> buffer, bool upstreamCompleted, MocketRequest request, out ReadOnlySequence<byte> response)
+    {
+        bool untilClose;
+        try
+        {
+            if (!HttpResponseFraming.TryCut(ref buffer, upstreamCompleted, ((HttpMockRequest)request).Method == "HEAD", out response, out untilClose))
+            {
+                return false;
+            }
+        }
+        catch (MocketProtocolException error)
+        {
+            throw new IOException($"The real server at {request.Location} sent a reply whose framing Mocket cannot follow ({error.Message}).", error);
+        }
+
+        // A body delimited by the server's close ends the client's connection too.
+        CloseRequested |= untilClose;
+        return true;
+    }
+
+    public override ReadOnlyMemory<byte> GetRecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) =>
+        RecordedHttpRequest.Canonical(request, redaction);
+
+    public override ReadOnlyMemory<byte> GetRecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) =>
+        RecordedHttpResponse.Redact(request, response, redaction);
+
+    public override ReadOnlyMemory<byte> NormalizeRecordedRequest(ReadOnlyMemory<byte> request) => RecordedHttpRequest.Normalize(request);
+
+    public override string? DescribeRecordedResponse(ReadOnlyMemory<byte> response) =>
+        RecordedHttpResponse.Describe(response, static bytes => PrintableText(bytes.Span));
 
     private static bool WantsClose(HttpMockRequest request) =>
         request.Headers.TryGetValue("Connection", out var connection)
@@ -188,7 +219,7 @@ internal sealed class HttpProtocolSession(MocketConnectionInfo connection, HttpP
         var query = question < 0 ? string.Empty : target[(question + 1)..];
         return new HttpMockRequest(
             scheme, host, port, data, parsed.Method, path.Length == 0 ? "/" : path, query, parsed.Version,
-            HttpMockRequest.HeaderDictionary(parsed.Headers), parsed.Body)
+            parsed.Headers, parsed.Body)
         {
             FromOriginForm = originForm && mode != HttpProtocolMode.Seam,
         };

@@ -8,8 +8,8 @@ namespace MocketNet.Http.Seam;
 /// <summary>
 /// The global seam: HttpClient's <c>HttpHandlerDiagnosticListener</c> lets Mocket rewrite the URI of
 /// every SocketsHttpHandler request (events <c>System.Net.Http.Request</c>/<c>Response</c> only, so no
-/// tracing headers are added). While a scope is current and has entries at the request's location (or is
-/// strict and the location is not allowed), the request goes to that scope's loopback fake with its
+/// tracing headers are added). While a scope is current and has entries at the request's location (or
+/// records, or is strict and the location is not allowed), the request goes to that scope's loopback fake with its
 /// original scheme, host and port in the path, as HTTP/1.1 without TLS; the Response event restores the
 /// URI, Host and version, and raises faults and strict refusals on the caller's side.
 /// </summary>
@@ -129,9 +129,19 @@ internal static class HttpClientSeam
     /// <summary>The scope's loopback fake that clients reach as an HTTP proxy (absolute-form requests).</summary>
     public static IPEndPoint ProxyEndpointFor(MocketScope scope) => ListenerFor(scope, s_proxyEndpoints, Protocol.HttpProtocol.Auto);
 
-    /// <summary>Whether the scope answers for a location: it has entries there, or it is strict and the location is not allowed.</summary>
+    /// <summary>
+    /// Whether the scope answers for a location: it has entries there, it records or replays (every request
+    /// then goes through its pump, which replays, records or passes it through), or it is strict and the
+    /// location is not allowed — unless the location is one of the scope's own listeners.
+    /// </summary>
     public static bool Serves(MocketScope scope, MocketLocation location)
     {
+        if (IPAddress.TryParse(location.Host, out var address) && IPAddress.IsLoopback(address) && scope.IsListeningOn(new IPEndPoint(address, location.Port)))
+        {
+            // The client was pointed at one of the scope's listeners, which serves it already.
+            return false;
+        }
+
         foreach (var entry in scope.Entries)
         {
             if (entry.Location == location)
@@ -140,7 +150,7 @@ internal static class HttpClientSeam
             }
         }
 
-        return scope.Options.Strict && !scope.IsAllowed(location);
+        return scope.RecordingFile is not null || (scope.Options.Strict && !scope.IsAllowed(location));
     }
 
     private static IPEndPoint EndpointFor(MocketScope scope) => ListenerFor(scope, s_endpoints, Protocol.HttpProtocol.Seam);

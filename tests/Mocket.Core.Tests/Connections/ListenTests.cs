@@ -51,4 +51,20 @@ public class ListenTests
         var error = await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(endPoint));
         Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
     }
+
+    [Fact]
+    public void A_scope_knows_its_own_listeners_and_forgets_them_when_it_closes()
+    {
+        var scope = Mocket.Enable();
+        var endPoint = scope.Listen("mine.test", 1);
+        using (var other = Mocket.Enable())
+        {
+            Assert.False(other.IsListeningOn(endPoint));
+        }
+
+        Assert.True(scope.IsListeningOn(endPoint));
+        Assert.False(scope.IsListeningOn(new IPEndPoint(IPAddress.Loopback, endPoint.Port == 1 ? 2 : 1)));
+        scope.Close();
+        Assert.False(scope.IsListeningOn(endPoint));
+    }
 }
