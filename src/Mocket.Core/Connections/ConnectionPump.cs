@@ -97,9 +97,7 @@ internal sealed class ConnectionPump
     {
         if (stream is InMemoryServerStream inMemory)
         {
-            var chunk = await inMemory.ReadChunkAsync().ConfigureAwait(false);
-            buffer.Append(chunk.Span);
-            return !chunk.IsEmpty;
+            return await inMemory.ReadIntoAsync(buffer).ConfigureAwait(false);
         }
 
         var read = await stream.ReadAsync(buffer.GetWritable(ReadSize), _cancellation).ConfigureAwait(false);

@@ -6,7 +6,7 @@ using System.Threading.Channels;
 namespace MocketNet.Connections;
 
 /// <summary>The client's end of an in-memory connection: what <see cref="Mocket.Connect"/> returns.</summary>
-internal sealed class InMemoryClientStream(MocketLocation location, ChannelWriter<byte[]> output, PipeReader input, Func<IOException?> fault) : Stream
+internal sealed class InMemoryClientStream(MocketLocation location, ChannelWriter<ClientWrite> output, PipeReader input, Func<IOException?> fault) : Stream
 {
     private int _disposed;
     private int _reading;
@@ -36,8 +36,10 @@ internal sealed class InMemoryClientStream(MocketLocation location, ChannelWrite
             return;
         }
 
-        if (!output.TryWrite(buffer.ToArray()))
+        var write = ClientWrite.Copy(buffer);
+        if (!output.TryWrite(write))
         {
+            write.Return();
             throw fault() ?? new IOException(
                 $"The Mocket connection to {location} is closed: its server side ended (after a fault, a protocol error or the end of its scope).");
         }

@@ -24,7 +24,7 @@ internal sealed class InMemoryConnection : ServerTransport
         AllowSynchronousContinuations = true,
     };
 
-    private readonly Channel<byte[]> _toServer = Channel.CreateUnbounded<byte[]>(s_channelOptions);
+    private readonly Channel<ClientWrite> _toServer = Channel.CreateUnbounded<ClientWrite>(s_channelOptions);
     private readonly Pipe _toClient = new(s_pipeOptions);
     private readonly InMemoryServerStream _server;
 

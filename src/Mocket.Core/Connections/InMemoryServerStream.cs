@@ -6,9 +6,10 @@ using System.Threading.Channels;
 namespace MocketNet.Connections;
 
 /// <summary>The server's end of an in-memory connection, read by the pump (whole client writes) or by a wrapper such as SslStream.</summary>
-internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWriter output) : Stream
+internal sealed class InMemoryServerStream(ChannelReader<ClientWrite> input, PipeWriter output) : Stream
 {
     private readonly Lock _writeLock = new();
+    private ClientWrite _current;
     private ReadOnlyMemory<byte> _leftover;
     private bool _completed;
     private volatile IOException? _fault;
@@ -28,38 +29,36 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
     }
 
     /// <summary>
-    /// Reads one whole client write (or what is left of one); empty at end of stream. It takes no
-    /// cancellation token: closing the scope aborts the pump, which completes the connection and so
-    /// ends a waiting read (and a cancellable wait on the channel would allocate on every read).
+    /// Appends the next client write (or what is left of one) to <paramref name="destination"/>; false at
+    /// end of stream. It takes no cancellation token: closing the scope aborts the pump, which completes
+    /// the connection and so ends a waiting read (and a cancellable wait on the channel would allocate
+    /// on every read).
     /// </summary>
+    /// <param name="destination">The pump's buffer.</param>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ReadOnlyMemory<byte>> ReadChunkAsync()
+    public async ValueTask<bool> ReadIntoAsync(ByteBuffer destination)
     {
-        if (!_leftover.IsEmpty)
+        if (!await NextChunkAsync().ConfigureAwait(false))
         {
-            var rest = _leftover;
-            _leftover = default;
-            return rest;
+            return false;
         }
 
-        while (await input.WaitToReadAsync().ConfigureAwait(false))
-        {
-            if (input.TryRead(out var chunk))
-            {
-                return chunk;
-            }
-        }
-
-        return ReadOnlyMemory<byte>.Empty;
+        destination.Append(_leftover.Span);
+        Consume(_leftover.Length);
+        return true;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var chunk = await ReadChunkAsync().ConfigureAwait(false);
-        var count = Math.Min(chunk.Length, buffer.Length);
-        chunk[..count].CopyTo(buffer);
-        _leftover = chunk[count..];
+        if (!await NextChunkAsync().ConfigureAwait(false))
+        {
+            return 0;
+        }
+
+        var count = Math.Min(_leftover.Length, buffer.Length);
+        _leftover[..count].CopyTo(buffer);
+        Consume(count);
         return count;
     }
 
@@ -115,6 +114,38 @@ internal sealed class InMemoryServerStream(ChannelReader<byte[]> input, PipeWrit
 
     /// <summary>Why the connection failed, once it has; the client reads what was sent before, then this.</summary>
     public IOException? Fault => _fault;
+
+    /// <summary>Makes the rest of the current client write, or the next one, <see cref="_leftover"/>; false at end of stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> NextChunkAsync()
+    {
+        if (!_leftover.IsEmpty)
+        {
+            return true;
+        }
+
+        while (await input.WaitToReadAsync().ConfigureAwait(false))
+        {
+            if (input.TryRead(out var write))
+            {
+                _current = write;
+                _leftover = write.Bytes;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Consume(int count)
+    {
+        _leftover = _leftover[count..];
+        if (_leftover.IsEmpty)
+        {
+            _current.Return();
+            _current = default;
+        }
+    }
 
     /// <summary>
     /// Ends the client's reads: after the bytes already sent, with end of stream, or with an
