@@ -1,48 +1,58 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MocketNet.Demo;
 
-/// <summary>Recording: talk to a real server once, store the exchange, then replay it with the server gone.</summary>
+/// <summary>
+/// Recording: a plain <c>new HttpClient()</c> talks to a real server once (a Kestrel app on 127.0.0.1),
+/// Mocket stores the exchange with the secret redacted, and a strict, replay-only scope answers the same
+/// call from the file with the server gone.
+/// </summary>
 public static class RecordingDemo
 {
+    private const string Namespace = "Demo.Quotes";
+
     public static async Task RunAsync()
     {
-        Console.WriteLine("== Recording and replay (Mocket.Core)");
+        Console.WriteLine("== Record once, replay offline (Mocket.Http + recording)");
         var directory = Path.Combine(Path.GetTempPath(), "mocket-demo-" + Guid.NewGuid().ToString("N"));
         try
         {
-            int port;
-            using (var server = new TcpListener(IPAddress.Loopback, 0))
+            string url;
+            await using (var origin = await StartOriginAsync())
             {
-                server.Start();
-                port = ((IPEndPoint)server.LocalEndpoint).Port;
-                var serving = ServeOnceAsync(server);
-
-                await using (Mocket.Enable(new MocketOptions { RecordingDirectory = directory, Namespace = "Demo.Greeting" }))
+                url = Address(origin) + "/quote?api_key=s3cret";
+                await using (Mocket.Enable(new MocketOptions { RecordingDirectory = directory, Namespace = Namespace, RedactedFields = { "api_key" } }))
                 {
-                    await using var stream = Mocket.Connect("127.0.0.1", port);
-                    Console.WriteLine($"  recording : HELLO -> {await ExchangeAsync(stream, "HELLO\r\n")}   (the real server answered)");
+                    using var client = new HttpClient();
+                    Console.WriteLine($"  recording : GET /quote -> {await client.GetStringAsync(url)}   (the real server answered)");
                 }
-
-                await serving;
             }
 
-            Console.WriteLine($"  stored in {Path.Combine(directory, "Demo.Greeting.json")} (Python mocket's format); server stopped");
-            var strict = Mocket.Enable(new MocketOptions
+            var file = Path.Combine(directory, Namespace + ".json");
+            var stored = await File.ReadAllTextAsync(file);
+            Console.WriteLine($"  stored in {file} (Python mocket's format); the secret is in it: {stored.Contains("s3cret", StringComparison.Ordinal)}; server stopped");
+
+            var replay = Mocket.Enable(new MocketOptions
             {
                 Strict = true,
                 RecordingDirectory = directory,
-                Namespace = "Demo.Greeting",
+                Namespace = Namespace,
                 RecordMode = MocketRecordMode.None,
+                RedactedFields = { "api_key" },
             });
-            await using (var stream = Mocket.Connect("127.0.0.1", port))
+            using (var client = new HttpClient())
             {
-                Console.WriteLine($"  replaying : HELLO -> {await ExchangeAsync(stream, "HELLO\r\n")}   (from the file, no network)");
+                Console.WriteLine($"  replaying : GET /quote -> {await client.GetStringAsync(url.Replace("s3cret", "another-key", StringComparison.Ordinal))}   (from the file, no network, any key)");
             }
 
-            Console.WriteLine($"  violations in the strict replay scope: {strict.Close(throwOnViolations: false).Count}");
+            Console.WriteLine($"  violations in the strict replay scope: {replay.Close(throwOnViolations: false).Count}");
         }
         finally
         {
@@ -53,21 +63,19 @@ public static class RecordingDemo
         }
     }
 
-    private static async Task ServeOnceAsync(TcpListener server)
-    {
-        using var client = await server.AcceptTcpClientAsync();
-        var stream = client.GetStream();
-        var buffer = new byte[1024];
-        var read = await stream.ReadAsync(buffer);
-        var greeting = Encoding.ASCII.GetString(buffer, 0, read).Trim();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"+{greeting} from the real server at {DateTime.UtcNow:HH:mm:ss}\r\n"));
-    }
+    private static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    private static async Task<string> ExchangeAsync(Stream stream, string request)
+    private static async Task<WebApplication> StartOriginAsync()
     {
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
-        var buffer = new byte[1024];
-        var read = await stream.ReadAsync(buffer);
-        return Encoding.ASCII.GetString(buffer, 0, read).TrimEnd();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.MapGet("/quote", () => Results.Text(
+            JsonSerializer.Serialize(new { quote = "Simple things should be simple.", served = DateTime.UtcNow.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) }),
+            "application/json"));
+        await app.StartAsync();
+        return app;
     }
 }
