@@ -18,6 +18,7 @@ namespace MocketNet;
 /// </remarks>
 public sealed class MocketScope : IDisposable, IAsyncDisposable
 {
+    private static readonly MocketConnectOptions s_defaultConnectOptions = new();
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _closing = new();
     private readonly AllowList _allowList;
@@ -237,17 +238,25 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
             throw violation;
         }
 
-        return Connect(location, protocol: null);
+        return Connect(location, protocol: null, s_defaultConnectOptions);
     }
 
     /// <summary>Opens an in-memory connection to a location that speaks <paramref name="protocol"/> (for protocol packs' seams).</summary>
     /// <param name="host">The host the client asks for.</param>
     /// <param name="port">The port, 1..65535.</param>
     /// <param name="protocol">The protocol spoken on the connection.</param>
-    public Stream Connect(string host, int port, MocketProtocol protocol)
+    public Stream Connect(string host, int port, MocketProtocol protocol) => Connect(host, port, protocol, s_defaultConnectOptions);
+
+    /// <summary>Like <see cref="Connect(string, int, MocketProtocol)"/>, with how replies reach the client.</summary>
+    /// <param name="host">The host the client asks for.</param>
+    /// <param name="port">The port, 1..65535.</param>
+    /// <param name="protocol">The protocol spoken on the connection.</param>
+    /// <param name="options">How replies reach the client (see <see cref="MocketConnectOptions"/>).</param>
+    public Stream Connect(string host, int port, MocketProtocol protocol, MocketConnectOptions options)
     {
         ArgumentNullException.ThrowIfNull(protocol);
-        return Connect(new MocketLocation(host, port), protocol);
+        ArgumentNullException.ThrowIfNull(options);
+        return Connect(new MocketLocation(host, port), protocol, options);
     }
 
     /// <summary>
@@ -439,10 +448,10 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
         return pump.Completion;
     }
 
-    private InMemoryClientStream Connect(MocketLocation location, MocketProtocol? protocol)
+    private InMemoryClientStream Connect(MocketLocation location, MocketProtocol? protocol, MocketConnectOptions options)
     {
         ThrowIfClosed();
-        var connection = new InMemoryConnection(location);
+        var connection = new InMemoryConnection(location, options.ResumeClientReadsInline);
         _ = ServeAsync(location, protocol, connection);
         return connection.Client;
     }

@@ -11,11 +11,11 @@ internal sealed class InMemoryConnection : ServerTransport
 {
     // A client's write resumes the pump inline on the writing thread (no thread-pool hop client->server;
     // the pump never blocks: delays and upstream I/O are awaited). The pump's responses resume a waiting
-    // client read on the thread pool, never inline: client code must not run on the pump's stack, where a
+    // client read on the thread pool, not inline: client code must not run on the pump's stack, where a
     // blocking wait for another response (sync-over-async) or for the scope to close would deadlock.
-    private static readonly PipeOptions s_pipeOptions = new(
-        pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false,
-        readerScheduler: PipeScheduler.ThreadPool, writerScheduler: PipeScheduler.ThreadPool);
+    // A seam whose client is known never to do that may ask for inline resumption (MocketConnectOptions).
+    private static readonly PipeOptions s_pipeOptions = Options(PipeScheduler.ThreadPool);
+    private static readonly PipeOptions s_inlinePipeOptions = Options(PipeScheduler.Inline);
 
     private static readonly UnboundedChannelOptions s_channelOptions = new()
     {
@@ -25,11 +25,12 @@ internal sealed class InMemoryConnection : ServerTransport
     };
 
     private readonly Channel<ClientWrite> _toServer = Channel.CreateUnbounded<ClientWrite>(s_channelOptions);
-    private readonly Pipe _toClient = new(s_pipeOptions);
+    private readonly Pipe _toClient;
     private readonly InMemoryServerStream _server;
 
-    public InMemoryConnection(MocketLocation location)
+    public InMemoryConnection(MocketLocation location, bool resumeClientReadsInline)
     {
+        _toClient = new Pipe(resumeClientReadsInline ? s_inlinePipeOptions : s_pipeOptions);
         _server = new InMemoryServerStream(_toServer.Reader, _toClient.Writer);
         Client = new InMemoryClientStream(location, _toServer.Writer, _toClient.Reader, () => _server.Fault);
     }
@@ -46,6 +47,10 @@ internal sealed class InMemoryConnection : ServerTransport
     public override void Close() => End(null);
 
     public override void Dispose() => End(null);
+
+    private static PipeOptions Options(PipeScheduler clientReads) => new(
+        pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false,
+        readerScheduler: clientReads, writerScheduler: PipeScheduler.ThreadPool);
 
     private void End(Exception? error)
     {
