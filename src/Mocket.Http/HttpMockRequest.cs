@@ -71,8 +71,9 @@ public sealed class HttpMockRequest : MocketRequest
     private static Dictionary<string, string> HeaderDictionary(IReadOnlyList<KeyValuePair<string, string>> fields)
     {
         var headers = new Dictionary<string, string>(fields.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in fields)
+        for (var i = 0; i < fields.Count; i++)
         {
+            var (name, value) = fields[i];
             headers[name] = headers.TryGetValue(name, out var existing) ? existing + ", " + value : value;
         }
 

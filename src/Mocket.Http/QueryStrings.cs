@@ -34,9 +34,24 @@ internal static class QueryStrings
         return result.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    public static bool AreEqual(IReadOnlyDictionary<string, string[]> left, IReadOnlyDictionary<string, string[]> right) =>
-        left.Count == right.Count
-        && left.All(p => right.TryGetValue(p.Key, out var values) && values.AsSpan().SequenceEqual(p.Value));
+    public static bool AreEqual(IReadOnlyDictionary<string, string[]> left, IReadOnlyDictionary<string, string[]> right)
+    {
+        if (left.Count != right.Count || left.Count == 0)
+        {
+            return left.Count == right.Count;
+        }
+
+        // Matching runs per request and entry: no closure, and usually no query at all.
+        foreach (var (key, value) in left)
+        {
+            if (!right.TryGetValue(key, out var values) || !values.AsSpan().SequenceEqual(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public static string Describe(IReadOnlyDictionary<string, string[]> query) =>
         query.Count == 0 ? "(none)" : string.Join("&", query.SelectMany(p => p.Value.Select(v => $"{p.Key}={v}")));

@@ -19,6 +19,14 @@ internal static class HttpRequestParser
 
     private static ReadOnlySpan<byte> Crlf => "\r\n"u8;
 
+    // Strings a request line or field name usually spells: shared instead of allocated per request.
+    private static readonly string[] s_methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+    private static readonly string[] s_fieldNames =
+    [
+        "Host", "User-Agent", "Accept", "Accept-Encoding", "Accept-Language", "Content-Type", "Content-Length",
+        "Transfer-Encoding", "Connection", "Authorization", "Cookie", "Expect", "traceparent", "tracestate",
+    ];
+
     /// <summary>Tries to cut one request. <paramref name="expectsContinue"/> is true when the head is complete, says <c>Expect: 100-continue</c> and the body has not all arrived.</summary>
     public static bool TryParse(ref ReadOnlySequence<byte> buffer, out ParsedHttpRequest? request, out bool expectsContinue)
     {
@@ -40,13 +48,13 @@ internal static class HttpRequestParser
             throw Malformed($"the request head is longer than {MaxHeadLength.ToString(CultureInfo.InvariantCulture)} bytes");
         }
 
-        var headText = Latin1(head);
-        var lines = headText.Split("\r\n");
-        var (method, target, version) = ParseRequestLine(lines[0]);
-        var headers = new List<KeyValuePair<string, string>>(lines.Length - 1);
-        for (var i = 1; i < lines.Length; i++)
+        // The head is read line by line from its bytes: only the parts kept become strings.
+        var rest = head.IsSingleSegment ? head.FirstSpan : head.ToArray();
+        var (method, target, version) = ParseRequestLine(NextLine(ref rest));
+        var headers = new List<KeyValuePair<string, string>>(8);
+        while (!rest.IsEmpty)
         {
-            headers.Add(ParseHeaderLine(lines[i]));
+            headers.Add(ParseHeaderLine(NextLine(ref rest)));
         }
 
         var framing = BodyFraming.Of(headers);
@@ -126,7 +134,7 @@ internal static class HttpRequestParser
                 return true;
             }
 
-            trailers.Add(ParseHeaderLine(Latin1(line)));
+            trailers.Add(ParseHeaderLine(line.IsSingleSegment ? line.FirstSpan : line.ToArray()));
         }
     }
 
@@ -166,55 +174,82 @@ internal static class HttpRequestParser
         return size;
     }
 
-    private static (string Method, string Target, string Version) ParseRequestLine(string line)
+    /// <summary>The text up to the next CRLF (or the end), and <paramref name="rest"/> moved past it.</summary>
+    private static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> rest)
     {
-        var parts = line.Split(' ');
-        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0)
-        {
-            throw Malformed($"\"{Printable(line)}\" is not a request line (METHOD SP target SP HTTP/1.1)");
-        }
-
-        foreach (var c in parts[0])
-        {
-            if (!IsTokenChar(c))
-            {
-                throw Malformed($"the method \"{Printable(parts[0])}\" holds a character that is not allowed in a method name");
-            }
-        }
-
-        if (parts[2] is not ("HTTP/1.1" or "HTTP/1.0"))
-        {
-            throw Malformed($"the version \"{Printable(parts[2])}\" is not HTTP/1.1 or HTTP/1.0 (Mocket serves HTTP/1.x; HTTP/2 clients must be forced to 1.1)");
-        }
-
-        foreach (var c in parts[1])
-        {
-            if (c <= ' ' || c >= 0x7F)
-            {
-                throw Malformed($"the request target \"{Printable(parts[1])}\" holds a space, control or non-ASCII character");
-            }
-        }
-
-        return (parts[0], parts[1], parts[2]);
+        var end = rest.IndexOf(Crlf);
+        var line = end < 0 ? rest : rest[..end];
+        rest = end < 0 ? [] : rest[(end + Crlf.Length)..];
+        return line;
     }
 
-    private static KeyValuePair<string, string> ParseHeaderLine(string line)
+    private static (string Method, string Target, string Version) ParseRequestLine(ReadOnlySpan<byte> line)
     {
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
+        var firstSpace = line.IndexOf((byte)' ');
+        var secondSpace = firstSpace < 0 ? -1 : line[(firstSpace + 1)..].IndexOf((byte)' ');
+        if (firstSpace <= 0 || secondSpace <= 0 || line[(firstSpace + secondSpace + 2)..].Contains((byte)' '))
         {
-            throw Malformed($"the header line \"{Printable(line)}\" has no field name followed by ':'");
+            throw Malformed($"\"{Printable(Latin1(line))}\" is not a request line (METHOD SP target SP HTTP/1.1)");
         }
 
-        for (var i = 0; i < colon; i++)
+        var methodBytes = line[..firstSpace];
+        var targetBytes = line.Slice(firstSpace + 1, secondSpace);
+        var versionBytes = line[(firstSpace + secondSpace + 2)..];
+        foreach (var b in methodBytes)
         {
-            if (!IsTokenChar(line[i]))
+            if (!IsTokenChar((char)b))
             {
-                throw Malformed($"the header field name \"{Printable(line[..colon])}\" holds a character that is not allowed (white space before ':' is not allowed either)");
+                throw Malformed($"the method \"{Printable(Latin1(methodBytes))}\" holds a character that is not allowed in a method name");
             }
         }
 
-        return new(line[..colon], line[(colon + 1)..].Trim(' ', '\t'));
+        var version = versionBytes.SequenceEqual("HTTP/1.1"u8) ? "HTTP/1.1"
+            : versionBytes.SequenceEqual("HTTP/1.0"u8) ? "HTTP/1.0"
+            : throw Malformed($"the version \"{Printable(Latin1(versionBytes))}\" is not HTTP/1.1 or HTTP/1.0 (Mocket serves HTTP/1.x; HTTP/2 clients must be forced to 1.1)");
+
+        foreach (var b in targetBytes)
+        {
+            if (b <= ' ' || b >= 0x7F)
+            {
+                throw Malformed($"the request target \"{Printable(Latin1(targetBytes))}\" holds a space, control or non-ASCII character");
+            }
+        }
+
+        return (KnownOrNew(methodBytes, s_methods), Latin1(targetBytes), version);
+    }
+
+    private static KeyValuePair<string, string> ParseHeaderLine(ReadOnlySpan<byte> line)
+    {
+        var colon = line.IndexOf((byte)':');
+        if (colon <= 0)
+        {
+            throw Malformed($"the header line \"{Printable(Latin1(line))}\" has no field name followed by ':'");
+        }
+
+        var name = line[..colon];
+        foreach (var b in name)
+        {
+            if (!IsTokenChar((char)b))
+            {
+                throw Malformed($"the header field name \"{Printable(Latin1(name))}\" holds a character that is not allowed (white space before ':' is not allowed either)");
+            }
+        }
+
+        return new(KnownOrNew(name, s_fieldNames), Latin1(line[(colon + 1)..].Trim(" \t"u8)));
+    }
+
+    /// <summary>The interned string when <paramref name="bytes"/> spell one of <paramref name="known"/> exactly, else a new one.</summary>
+    private static string KnownOrNew(ReadOnlySpan<byte> bytes, string[] known)
+    {
+        foreach (var candidate in known)
+        {
+            if (candidate.Length == bytes.Length && Ascii.Equals(bytes, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Latin1(bytes);
     }
 
     private static bool ExpectsContinue(List<KeyValuePair<string, string>> headers) =>
@@ -232,6 +267,8 @@ internal static class HttpRequestParser
         c is > ' ' and < (char)0x7F and not ('(' or ')' or '<' or '>' or '@' or ',' or ';' or ':' or '\\' or '"' or '/' or '[' or ']' or '?' or '=' or '{' or '}');
 
     internal static string Latin1(ReadOnlySequence<byte> bytes) => Encoding.Latin1.GetString(bytes);
+
+    private static string Latin1(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes);
 
     internal static string Printable(string text)
     {
