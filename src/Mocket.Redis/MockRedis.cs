@@ -90,7 +90,7 @@ public static class MockRedis
     {
         var options = StackExchange.Redis.ConfigurationOptions.Parse(configuration);
         Mocket.TryGetCurrentScope(out var scope);
-        options.Tunnel = new MockRedisTunnel(scope);
+        options.Tunnel = MockRedisTunnel.Create(scope);
 
         // StackExchange.Redis 3 asks for RESP3 unless told otherwise; the mock answers in RESP2 unless asked explicitly.
         options.Protocol ??= RedisProtocol.Resp2;

@@ -45,15 +45,20 @@ public class StackExchangeRedisTests
     public async Task A_user_registration_overrides_a_built_in_answer()
     {
         using var scope = Mocket.Enable();
-        MockRedis.Register("PING", MockRedis.Status("PONG"));
         MockRedis.Register("ECHO hello", "overridden");
         using var redis = await MockRedis.ConnectAsync();
 
         var echo = await redis.GetDatabase().ExecuteAsync("ECHO", "hello");
-        await redis.GetDatabase().PingAsync();
+        MockRedis.Register("PING", MockRedis.Error("ERR pinged"));
+        var ping = await Assert.ThrowsAsync<RedisServerException>(() => redis.GetDatabase().PingAsync());
 
         Assert.Equal("overridden", (string?)echo);
-        Assert.Equal(["ECHO", "PING"], Mocket.Requests.Cast<RedisMockRequest>().Select(r => r.Command));
+        Assert.Equal("ERR pinged", ping.Message);
+
+        // The client's own handshake ECHO (a random payload) is still answered by the default and not logged.
+        // Once PING is registered, the client's keep-alive PINGs are served (and logged) by that entry too.
+        Assert.Equal("ECHO", Mocket.Requests.Cast<RedisMockRequest>().First().Command);
+        Assert.All(Mocket.Requests.Cast<RedisMockRequest>().Skip(1), r => Assert.Equal("PING", r.Command));
     }
 
     [Fact]

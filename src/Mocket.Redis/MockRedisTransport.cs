@@ -1,0 +1,173 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using RESPite.Transports;
+
+namespace MocketNet.Redis;
+
+// StackExchange.Redis marks its transport seam experimental (SER009: no stability between any two versions).
+// Mocket uses it only for the SE.Redis minor version it was built and tested against, and falls back to the
+// Stream tunnel otherwise (see MockRedisTunnel.Create).
+#pragma warning disable SER009
+
+/// <summary>
+/// One of StackExchange.Redis' connections as a push transport over an in-memory Mocket connection:
+/// <see cref="Flush"/> hands the staged commands to the pump on the caller's thread, and the pump's
+/// replies are delivered to the client's receiver on the pump's thread. An entry's reply is therefore
+/// parsed before the command's call returns: no thread hop, no writer loop, no reader loop.
+/// </summary>
+/// <remarks>
+/// One exception: StackExchange.Redis' transactions flush their WATCH conditions (or, for servers without
+/// EXECABORT, their MULTI block) and then wait on a monitor without first checking whether the replies
+/// came, so a reply parsed inline would pulse no one and the transaction would time out. Replies to a
+/// flush that holds WATCH or MULTI are therefore delivered from the thread pool.
+/// </remarks>
+internal sealed class MockRedisTransport(Stream connection) : DuplexTransport
+{
+    private const int ReadSize = 16 * 1024;
+
+    // Staged by one writer at a time (the client's write lock), sent whole at Flush.
+    private byte[] _staged = new byte[1024];
+    private int _stagedCount;
+    private int _closed;
+
+    // The thread whose Flush is sending WATCH or MULTI: replies arriving on it are handed to the pool.
+    private int _deferringThread;
+
+    public override Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        var needed = _stagedCount + Math.Max(sizeHint, 1);
+        if (needed > _staged.Length)
+        {
+            Array.Resize(ref _staged, Math.Max(needed, _staged.Length * 2));
+        }
+
+        return _staged.AsMemory(_stagedCount);
+    }
+
+    public override void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_stagedCount + count, _staged.Length, nameof(count));
+        _stagedCount += count;
+    }
+
+    public override bool Flush()
+    {
+        var count = _stagedCount;
+        _stagedCount = 0;
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            return false;
+        }
+
+        if (count == 0)
+        {
+            return true;
+        }
+
+        var defer = StartsTransactionStep(_staged.AsSpan(0, count));
+        try
+        {
+            if (defer)
+            {
+                _deferringThread = Environment.CurrentManagedThreadId;
+            }
+
+            // The connection copies the bytes before the pump serves them, so staging may resume at once.
+            connection.Write(_staged, 0, count);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // The connection is over; the receiver hears why from the read side (OnClosed).
+            return false;
+        }
+        finally
+        {
+            if (defer)
+            {
+                _deferringThread = 0;
+            }
+        }
+    }
+
+    public override void Start(TransportReceiver receiver)
+    {
+        ArgumentNullException.ThrowIfNull(receiver);
+        _ = ReceiveAsync(receiver);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            connection.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Delivers everything the server side sends, in order, then reports the close exactly once.</summary>
+    private async Task ReceiveAsync(TransportReceiver receiver)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
+        Exception? fault = null;
+        try
+        {
+            while (true)
+            {
+                var read = await connection.ReadAsync(buffer.AsMemory(0, ReadSize)).ConfigureAwait(false);
+                if (Volatile.Read(ref _deferringThread) == Environment.CurrentManagedThreadId)
+                {
+                    await default(ThreadPoolHop);
+                }
+
+                if (read == 0 || !receiver.OnReceived(buffer.AsSpan(0, read)))
+                {
+                    break;
+                }
+
+                receiver.OnBatchEnd();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // Closed by the client (DisposeAsync) is a clean end; anything else is the server side's fault
+            // (an entry's Exception response, the scope closing under the connection).
+            fault = Volatile.Read(ref _closed) != 0 ? null : ex;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            connection.Dispose();
+        }
+
+        receiver.OnClosed(fault);
+    }
+
+    /// <summary>Whether the commands hold WATCH or MULTI (StackExchange.Redis sends command names upper-case, as bulk strings).</summary>
+    private static bool StartsTransactionStep(ReadOnlySpan<byte> commands) =>
+        commands.IndexOf("\r\n$5\r\nWATCH\r\n"u8) >= 0 || commands.IndexOf("\r\n$5\r\nMULTI\r\n"u8) >= 0;
+
+    /// <summary>Continues on the thread pool, whatever the current thread.</summary>
+    private readonly struct ThreadPoolHop : ICriticalNotifyCompletion
+    {
+        public bool IsCompleted => false;
+
+        public ThreadPoolHop GetAwaiter() => this;
+
+        public void GetResult()
+        {
+        }
+
+        public void OnCompleted(Action continuation) =>
+            ThreadPool.QueueUserWorkItem(static run => run(), continuation, preferLocal: false);
+
+        public void UnsafeOnCompleted(Action continuation) =>
+            ThreadPool.UnsafeQueueUserWorkItem(static run => run(), continuation, preferLocal: false);
+    }
+}

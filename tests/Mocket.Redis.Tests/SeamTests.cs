@@ -1,0 +1,175 @@
+using System.Threading.Channels;
+using StackExchange.Redis;
+
+namespace MocketNet.Redis.Tests;
+
+/// <summary>
+/// MockRedis serves StackExchange.Redis 3.4 through its transport seam (replies parsed on the caller's
+/// thread) and falls back to the Stream seam for other versions and for TLS configurations. The rest of
+/// the suite runs on the transport seam; these tests pin what each seam must keep doing.
+/// </summary>
+public class SeamTests
+{
+    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(20);
+
+    public static TheoryData<string> Seams => ["transport", "stream"];
+
+    [Fact]
+    public void The_tested_StackExchange_Redis_is_served_through_the_transport_seam()
+    {
+        using var scope = Mocket.Enable();
+
+        Assert.IsType<MockRedisTransportTunnel>(MockRedis.ConfigurationOptions().Tunnel);
+    }
+
+    [Fact]
+    public async Task On_the_transport_seam_an_entrys_reply_is_parsed_before_the_call_returns()
+    {
+        using var scope = Mocket.Enable();
+        MockRedis.Register("GET foo", "bar");
+        using var redis = await MockRedis.ConnectAsync();
+
+        var pending = redis.GetDatabase().StringGetAsync("foo");
+
+        Assert.True(pending.IsCompleted);
+        Assert.Equal("bar", (string?)await pending);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seams))]
+    public async Task Awaited_blocking_and_pipelined_commands_are_answered_in_order(string seam)
+    {
+        using var scope = Mocket.Enable();
+        MockRedis.Register("GET foo", "bar");
+        MockRedis.Register("INCR n", 1, 2, 3);
+        using var redis = await ConnectAsync(seam, scope);
+        var db = redis.GetDatabase();
+
+        var awaited = await db.StringGetAsync("foo");
+        var blocking = db.StringGet("foo");
+        var batch = db.CreateBatch();
+        var increments = Enumerable.Range(0, 3).Select(_ => batch.StringIncrementAsync("n")).ToArray();
+        batch.Execute();
+
+        var counted = await Task.WhenAll(increments).WaitAsync(s_limit);
+
+        Assert.Equal(("bar", "bar"), ((string?)awaited, (string?)blocking));
+        Assert.Equal([1L, 2L, 3L], counted);
+        Assert.Equal(["GET", "GET", "INCR", "INCR", "INCR"], Mocket.Requests.Cast<RedisMockRequest>().Select(r => r.Command));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seams))]
+    public async Task A_transaction_whose_condition_fails_is_unwatched_and_not_executed(string seam)
+    {
+        // The client waits on a monitor for its conditions' replies without checking whether they came:
+        // a reply parsed inline on its thread would leave it waiting for its timeout and report "not
+        // executed" even when the condition held. One transaction of each outcome tells the two apart.
+        using var scope = Mocket.Enable();
+        MockRedis.Register("EXISTS present", 1);
+        MockRedis.Register("EXISTS absent", 0);
+        MockRedis.Register("SET a 1", MockRedis.Ok);
+        MockRedis.Register("SET b 2", MockRedis.Ok);
+        using var redis = await ConnectAsync(seam, scope, ",syncTimeout=10000,asyncTimeout=10000");
+        var db = redis.GetDatabase();
+
+        var held = db.CreateTransaction();
+        held.AddCondition(Condition.KeyExists("present"));
+        _ = held.StringSetAsync("a", "1");
+        var failed = db.CreateTransaction();
+        failed.AddCondition(Condition.KeyExists("absent"));
+        _ = failed.StringSetAsync("b", "2");
+
+        Assert.True(await held.ExecuteAsync().WaitAsync(s_limit));
+        Assert.False(await failed.ExecuteAsync().WaitAsync(s_limit));
+
+        // WATCH, MULTI, EXEC and UNWATCH are the mock's own transaction plumbing, answered and not logged.
+        Assert.Equal(["EXISTS", "SET", "EXISTS"], Mocket.Requests.Cast<RedisMockRequest>().Select(r => r.Command));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seams))]
+    public async Task A_subscription_receives_what_is_published(string seam)
+    {
+        using var scope = Mocket.Enable();
+        using var redis = await ConnectAsync(seam, scope);
+        var received = Channel.CreateUnbounded<string>();
+        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal("news"), (_, message) => received.Writer.TryWrite(message!));
+
+        Assert.Equal(1, await redis.GetSubscriber().PublishAsync(RedisChannel.Literal("news"), "hello"));
+        Assert.Equal("hello", await received.Reader.ReadAsync().AsTask().WaitAsync(s_limit));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seams))]
+    public async Task An_exception_response_drops_the_connection_and_the_client_reconnects(string seam)
+    {
+        using var scope = Mocket.Enable();
+        MockRedis.Register("GET boom", new InvalidOperationException("boom"));
+        MockRedis.Register("GET foo", "bar");
+        using var redis = await ConnectAsync(seam, scope, ",abortConnect=false,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000");
+        var db = redis.GetDatabase();
+
+        await Assert.ThrowsAnyAsync<RedisException>(() => db.StringGetAsync("boom"));
+        var after = await RetryAsync(() => db.StringGetAsync("foo"));
+
+        Assert.Equal("bar", (string?)after);
+    }
+
+    [Fact]
+    public async Task A_configuration_that_asks_for_TLS_gets_the_stream_seam()
+    {
+        // TLS is the transport's own business on the transport seam; the Stream seam is the one whose
+        // behaviour with ssl=true is the client's (it wraps the stream in its SslStream).
+        using var scope = Mocket.Enable();
+        var options = MockRedis.ConfigurationOptions("localhost:6379,ssl=true");
+        var tunnel = (MockRedisTransportTunnel)options.Tunnel!;
+
+#pragma warning disable SER009 // the seam under test
+        var transport = await tunnel.ConnectTransportAsync(
+            new System.Net.DnsEndPoint("localhost", 6379), ConnectionType.Interactive, new StackExchange.Redis.Configuration.TlsOptions(options), CancellationToken.None);
+#pragma warning restore SER009
+
+        Assert.Null(transport);
+    }
+
+    [Fact]
+    public async Task Closing_the_scope_under_a_connected_client_fails_its_next_command()
+    {
+        var scope = Mocket.Enable();
+        MockRedis.Register("GET foo", "bar");
+        using var redis = await MockRedis.ConnectAsync("localhost:6379,abortConnect=false,connectTimeout=1000,syncTimeout=2000,asyncTimeout=2000");
+        Assert.Equal("bar", (string?)await redis.GetDatabase().StringGetAsync("foo"));
+
+        scope.Dispose();
+
+        await Assert.ThrowsAnyAsync<RedisException>(() => redis.GetDatabase().StringGetAsync("foo"));
+    }
+
+    private static async Task<ConnectionMultiplexer> ConnectAsync(string seam, MocketScope scope, string extra = "")
+    {
+        var options = MockRedis.ConfigurationOptions("localhost:6379" + extra);
+        if (seam == "stream")
+        {
+            options.Tunnel = new MockRedisTunnel(scope);
+        }
+
+        return await ConnectionMultiplexer.ConnectAsync(options);
+    }
+
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> command)
+    {
+        var deadline = DateTime.UtcNow + s_limit;
+        while (true)
+        {
+            try
+            {
+                return await command();
+            }
+            catch (RedisException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+}
