@@ -21,7 +21,9 @@ namespace MocketNet.Redis;
 /// came, so a reply parsed inline would pulse no one and the transaction would time out. Replies to a
 /// flush that holds WATCH or MULTI are therefore delivered from the thread pool.
 /// </remarks>
-internal sealed class MockRedisTransport(Stream connection) : DuplexTransport
+/// <param name="connection">The client's end of the in-memory connection.</param>
+/// <param name="tlsRequested">Whether the configuration asked for TLS (<c>ssl=true</c>): no byte leaves the process, so there is no wire to encrypt and the transport reports itself encrypted.</param>
+internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) : DuplexTransport
 {
     private const int ReadSize = 16 * 1024;
 
@@ -32,6 +34,8 @@ internal sealed class MockRedisTransport(Stream connection) : DuplexTransport
 
     // The thread whose Flush is sending WATCH or MULTI: replies arriving on it are handed to the pool.
     private int _deferringThread;
+
+    public override bool IsEncrypted => tlsRequested;
 
     public override Memory<byte> GetMemory(int sizeHint = 0)
     {

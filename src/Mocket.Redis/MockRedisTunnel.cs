@@ -87,10 +87,10 @@ internal class MockRedisTunnel(MocketScope? scope) : Tunnel
 /// <summary>
 /// The tunnel over StackExchange.Redis' transport seam: each connection is a <see cref="MockRedisTransport"/>,
 /// so a command's reply is parsed on the caller's thread before its call returns. A configuration that asks
-/// for TLS gets the Stream seam, as before.
+/// for TLS (<c>ssl=true</c>) is served in memory too: there is no wire to encrypt.
 /// </summary>
 internal sealed class MockRedisTransportTunnel(MocketScope? scope) : MockRedisTunnel(scope)
 {
     public override ValueTask<DuplexTransport?> ConnectTransportAsync(EndPoint endpoint, ConnectionType connectionType, TlsOptions tls, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<DuplexTransport?>(tls.IsEnabled ? null : new MockRedisTransport(Open(endpoint)));
+        ValueTask.FromResult<DuplexTransport?>(new MockRedisTransport(Open(endpoint), tls.IsEnabled));
 }

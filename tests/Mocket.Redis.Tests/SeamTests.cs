@@ -5,7 +5,7 @@ namespace MocketNet.Redis.Tests;
 
 /// <summary>
 /// MockRedis serves StackExchange.Redis 3.4 through its transport seam (replies parsed on the caller's
-/// thread) and falls back to the Stream seam for other versions and for TLS configurations. The rest of
+/// thread) and falls back to the Stream seam for other versions. The rest of
 /// the suite runs on the transport seam; these tests pin what each seam must keep doing.
 /// </summary>
 public class SeamTests
@@ -117,20 +117,29 @@ public class SeamTests
     }
 
     [Fact]
-    public async Task A_configuration_that_asks_for_TLS_gets_the_stream_seam()
+    public async Task A_configuration_with_ssl_true_is_served_in_memory_on_the_transport_seam()
     {
-        // TLS is the transport's own business on the transport seam; the Stream seam is the one whose
-        // behaviour with ssl=true is the client's (it wraps the stream in its SslStream).
+        // Production connection strings often say ssl=true; no byte leaves the process, so there is no
+        // wire to encrypt and no certificate to trust.
+        using var scope = Mocket.Enable(new MocketOptions { Strict = true });
+        MockRedis.Register("GET foo", "bar");
+        using var redis = await MockRedis.ConnectAsync("localhost:6379,ssl=true,password=secret");
+
+        Assert.Equal("bar", (string?)await redis.GetDatabase().StringGetAsync("foo"));
+        Assert.Empty(scope.Violations);
+    }
+
+    [Fact]
+    public async Task On_the_stream_seam_a_TLS_handshake_is_refused_with_an_error_that_says_so()
+    {
         using var scope = Mocket.Enable();
-        var options = MockRedis.ConfigurationOptions("localhost:6379,ssl=true");
-        var tunnel = (MockRedisTransportTunnel)options.Tunnel!;
+        var options = MockRedis.ConfigurationOptions("localhost:6379,ssl=true,abortConnect=false,connectTimeout=1000");
+        options.Tunnel = new MockRedisTunnel(scope);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(options);
 
-#pragma warning disable SER009 // the seam under test
-        var transport = await tunnel.ConnectTransportAsync(
-            new System.Net.DnsEndPoint("localhost", 6379), ConnectionType.Interactive, new StackExchange.Redis.Configuration.TlsOptions(options), CancellationToken.None);
-#pragma warning restore SER009
-
-        Assert.Null(transport);
+        Assert.False(redis.IsConnected);
+        var error = Assert.IsType<MocketNet.Redis.Codec.RespFormatException>(scope.Errors[0]);
+        Assert.Contains("the client started a TLS handshake (ssl=true", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ namespace MocketNet.Redis.Codec;
 /// </summary>
 internal static class RedisRequestReader
 {
+    // The first byte of a TLS ClientHello; no RESP type and no printable inline command starts with it.
+    private const byte TlsHandshakeRecord = 0x16;
+
     /// <summary>Reads one command; false when it has not all arrived (nothing consumed). Empty commands are skipped.</summary>
     public static bool TryRead(ref ReadOnlySequence<byte> buffer, MocketLocation location, [NotNullWhen(true)] out RedisMockRequest? request)
     {
@@ -18,6 +21,13 @@ internal static class RedisRequestReader
         {
             var reader = new SequenceReader<byte>(buffer);
             reader.TryPeek(out var first);
+            if (first == TlsHandshakeRecord)
+            {
+                throw RespLines.Error(
+                    "the client started a TLS handshake (ssl=true in a StackExchange.Redis configuration?). Mocket serves Redis " +
+                    "unencrypted: remove ssl=true for the test, or use StackExchange.Redis 3.4, whose in-memory transport serves ssl=true configurations", 0);
+            }
+
             var complete = first == (byte)'*'
                 ? TryReadArray(ref reader, out var data, out var verb, out var arguments)
                 : TryReadInline(ref reader, out data, out verb, out arguments);
