@@ -134,11 +134,15 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
                 receiver.OnBatchEnd();
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        catch (Exception ex) when (Volatile.Read(ref _closed) != 0 && ex is IOException or ObjectDisposedException)
         {
-            // Closed by the client (DisposeAsync) is a clean end; anything else is the server side's fault
-            // (an entry's Exception response, the scope closing under the connection).
-            fault = Volatile.Read(ref _closed) != 0 ? null : ex;
+            // Closed by the client (DisposeAsync): a clean end.
+        }
+#pragma warning disable CA1031 // Whatever ended the connection (an entry's Exception response, the scope closing under it) is the receiver's to hear.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            fault = ex;
         }
         finally
         {
