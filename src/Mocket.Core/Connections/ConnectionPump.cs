@@ -92,14 +92,12 @@ internal sealed class ConnectionPump
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> ReadAsync(Stream stream, ByteBuffer buffer)
-    {
-        if (stream is InMemoryServerStream inMemory)
-        {
-            return await inMemory.ReadIntoAsync(buffer).ConfigureAwait(false);
-        }
+    private ValueTask<bool> ReadAsync(Stream stream, ByteBuffer buffer) =>
+        stream is InMemoryServerStream inMemory ? inMemory.ReadIntoAsync(buffer) : ReadStreamAsync(stream, buffer);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ReadStreamAsync(Stream stream, ByteBuffer buffer)
+    {
         var read = await stream.ReadAsync(buffer.GetWritable(ReadSize), _cancellation).ConfigureAwait(false);
         buffer.Advance(read);
         return read > 0;

@@ -35,12 +35,16 @@ internal sealed class InMemoryServerStream(ChannelReader<ClientWrite> input, Pip
     /// on every read).
     /// </summary>
     /// <param name="destination">The pump's buffer.</param>
+    /// <remarks>One async step, not nested ones: on the in-memory hot path each resumed layer costs.</remarks>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReadIntoAsync(ByteBuffer destination)
     {
-        if (!await NextChunkAsync().ConfigureAwait(false))
+        while (!TryNextChunk())
         {
-            return false;
+            if (!await input.WaitToReadAsync().ConfigureAwait(false))
+            {
+                return false;
+            }
         }
 
         destination.Append(_leftover.Span);
@@ -51,9 +55,13 @@ internal sealed class InMemoryServerStream(ChannelReader<ClientWrite> input, Pip
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (!await NextChunkAsync().ConfigureAwait(false))
+        // Not cancellable, like ReadIntoAsync: ending the connection ends the wait.
+        while (!TryNextChunk())
         {
-            return 0;
+            if (!await input.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                return 0;
+            }
         }
 
         var count = Math.Min(_leftover.Length, buffer.Length);
@@ -115,26 +123,22 @@ internal sealed class InMemoryServerStream(ChannelReader<ClientWrite> input, Pip
     /// <summary>Why the connection failed, once it has; the client reads what was sent before, then this.</summary>
     public IOException? Fault => _fault;
 
-    /// <summary>Makes the rest of the current client write, or the next one, <see cref="_leftover"/>; false at end of stream.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> NextChunkAsync()
+    /// <summary>Makes the rest of the current client write, or the next one already sent, <see cref="_leftover"/>; false if none has come yet.</summary>
+    private bool TryNextChunk()
     {
         if (!_leftover.IsEmpty)
         {
             return true;
         }
 
-        while (await input.WaitToReadAsync().ConfigureAwait(false))
+        if (!input.TryRead(out var write))
         {
-            if (input.TryRead(out var write))
-            {
-                _current = write;
-                _leftover = write.Bytes;
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        _current = write;
+        _leftover = write.Bytes;
+        return true;
     }
 
     private void Consume(int count)
