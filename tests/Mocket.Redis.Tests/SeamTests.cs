@@ -35,6 +35,18 @@ public class SeamTests
         Assert.Equal("bar", (string?)await pending);
     }
 
+    [Fact]
+    public async Task On_the_transport_seam_a_fire_and_forget_command_is_logged_when_its_call_returns()
+    {
+        using var scope = Mocket.Enable();
+        MockRedis.Register("SET k v", MockRedis.Ok);
+        using var redis = await MockRedis.ConnectAsync();
+
+        redis.GetDatabase().StringSet("k", "v", flags: CommandFlags.FireAndForget);
+
+        Mocket.AssertLastRequest<RedisMockRequest>(r => r.Command == "SET");
+    }
+
     [Theory]
     [MemberData(nameof(Seams))]
     public async Task Awaited_blocking_and_pipelined_commands_are_answered_in_order(string seam)
