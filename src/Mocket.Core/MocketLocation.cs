@@ -45,6 +45,11 @@ public readonly record struct MocketLocation
                 nameof(host));
         }
 
+        if (IsNormalized(host))
+        {
+            return host;
+        }
+
         var trimmed = host.Trim();
         if (trimmed.Length > 2 && trimmed[0] == '[' && trimmed[^1] == ']')
         {
@@ -53,6 +58,11 @@ public readonly record struct MocketLocation
 
         return trimmed.TrimEnd('.').ToLowerInvariant();
     }
+
+    /// <summary>Whether <paramref name="host"/> is already what <see cref="NormalizeHost"/> makes of it (the common case, checked without allocating).</summary>
+    private static bool IsNormalized(string host) =>
+        !char.IsWhiteSpace(host[0]) && !char.IsWhiteSpace(host[^1]) && host[0] != '[' && host[^1] != '.' &&
+        System.Text.Ascii.IsValid(host) && !host.AsSpan().ContainsAnyInRange('A', 'Z');
 
     internal static int ValidatePort(int port)
     {

@@ -16,23 +16,21 @@ public class MocketRequest
     /// <param name="data">The exact bytes of this request.</param>
     public MocketRequest(string host, int port, ReadOnlyMemory<byte> data)
     {
-        var location = new MocketLocation(host, port);
-        Host = location.Host;
-        Port = location.Port;
+        Location = new MocketLocation(host, port);
         Data = data;
     }
 
     /// <summary>The host the client asked for, lower-cased.</summary>
-    public string Host { get; }
+    public string Host => Location.Host;
 
     /// <summary>The port the client asked for.</summary>
-    public int Port { get; }
+    public int Port => Location.Port;
 
     /// <summary>The exact bytes of this request.</summary>
     public ReadOnlyMemory<byte> Data { get; }
 
     /// <summary><see cref="Host"/> and <see cref="Port"/> together.</summary>
-    public MocketLocation Location => new(Host, Port);
+    public MocketLocation Location { get; }
 
     /// <summary>The first line of <see cref="Data"/> as text, at most 200 characters (used in reports).</summary>
     public virtual string FirstLine => FirstLineOf(Data.Span);

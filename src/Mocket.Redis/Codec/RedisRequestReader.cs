@@ -19,6 +19,13 @@ internal static class RedisRequestReader
     {
         while (!buffer.IsEmpty)
         {
+            if (buffer.IsSingleSegment && TryReadWellFormedArray(buffer.FirstSpan, out var consumed, out var fastVerb, out var fastArguments))
+            {
+                request = new RedisMockRequest(location.Host, location.Port, buffer.FirstSpan[..consumed].ToArray(), fastVerb, fastArguments);
+                buffer = buffer.Slice(consumed);
+                return true;
+            }
+
             var reader = new SequenceReader<byte>(buffer);
             reader.TryPeek(out var first);
             if (first == TlsHandshakeRecord)
@@ -46,6 +53,80 @@ internal static class RedisRequestReader
 
         request = null;
         return false;
+    }
+
+    /// <summary>
+    /// The common case, read straight from a span: one whole, well-formed command array of bulk strings.
+    /// False for anything else (incomplete, malformed, empty, inline): the sequence reader then decides,
+    /// and it alone says what is wrong.
+    /// </summary>
+    private static bool TryReadWellFormedArray(ReadOnlySpan<byte> span, out int consumed, [NotNullWhen(true)] out string? verb, out byte[][] arguments)
+    {
+        consumed = 0;
+        verb = null;
+        arguments = [];
+        if (span.IsEmpty || span[0] != (byte)'*')
+        {
+            return false;
+        }
+
+        var position = 1;
+        if (!TryReadLength(span, ref position, out var count) || count is < 1 or > 1024)
+        {
+            return false;
+        }
+
+        var parsed = count > 1 ? new byte[count - 1][] : [];
+        for (var i = 0; i < count; i++)
+        {
+            if (position >= span.Length || span[position] != (byte)'$')
+            {
+                return false;
+            }
+
+            position++;
+            if (!TryReadLength(span, ref position, out var length) || span.Length - position < length + 2 ||
+                span[position + length] != (byte)'\r' || span[position + length + 1] != (byte)'\n')
+            {
+                return false;
+            }
+
+            var value = span.Slice(position, length);
+            if (i == 0)
+            {
+                verb = RedisVerbs.Normalize(value);
+            }
+            else
+            {
+                parsed[i - 1] = value.ToArray();
+            }
+
+            position += length + 2;
+        }
+
+        consumed = position;
+        arguments = parsed;
+        return verb is not null;
+    }
+
+    /// <summary>Up to nine decimal digits then CRLF, advancing past them.</summary>
+    private static bool TryReadLength(ReadOnlySpan<byte> span, ref int position, out int value)
+    {
+        value = 0;
+        var start = position;
+        while (position < span.Length && span[position] is >= (byte)'0' and <= (byte)'9' && position - start < 9)
+        {
+            value = (value * 10) + (span[position] - '0');
+            position++;
+        }
+
+        if (position == start || span.Length - position < 2 || span[position] != (byte)'\r' || span[position + 1] != (byte)'\n')
+        {
+            return false;
+        }
+
+        position += 2;
+        return true;
     }
 
     private static bool TryReadArray(ref SequenceReader<byte> reader, out byte[] data, out string? verb, out byte[][] arguments)

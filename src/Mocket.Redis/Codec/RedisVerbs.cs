@@ -20,12 +20,20 @@ internal static class RedisVerbs
 
     public static string Normalize(ReadOnlySequence<byte> verb)
     {
-        Span<byte> upper = stackalloc byte[MaxCachedLength];
+        if (verb.IsSingleSegment)
+        {
+            return Normalize(verb.FirstSpan);
+        }
+
+        return verb.Length <= MaxCachedLength ? Normalize(verb.ToArray()) : Encoding.UTF8.GetString(verb).ToUpperInvariant();
+    }
+
+    public static string Normalize(ReadOnlySpan<byte> verb)
+    {
         if (verb.Length <= MaxCachedLength)
         {
-            upper = upper[..(int)verb.Length];
-            verb.CopyTo(upper);
-            Ascii.ToUpperInPlace(upper, out _);
+            Span<byte> upper = stackalloc byte[verb.Length];
+            Ascii.ToUpper(verb, upper, out _);
             foreach (var known in s_common)
             {
                 if (known.Length == upper.Length && Ascii.Equals(upper, known))

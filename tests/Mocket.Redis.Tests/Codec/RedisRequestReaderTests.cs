@@ -41,6 +41,30 @@ public class RedisRequestReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("*2\r\n$3\r\nget\r\n$3\r\nfoo\r\n")]
+    [InlineData("*1\r\n$4\r\nPING\r\n")]
+    [InlineData("*3\r\n$3\r\nSET\r\n$0\r\n\r\n$9\r\n\r\n$ *\r\n\u00e9\r\n")]
+    [InlineData("*2\r\n$5\r\nxfrob\r\n$1\r\nx\r\n")]
+    [InlineData("*2\r\n$20\r\nAVERYLONGVERBINDEED!\r\n$1\r\nx\r\n")]
+    [InlineData("*1\r\n$4\r\nG\u00c9T\r\n")]
+    [InlineData("*01\r\n$04\r\nPING\r\n")]
+    public void A_command_in_one_span_reads_as_it_does_across_segments(string text)
+    {
+        // Single-segment input takes a span fast path; the segmented reader is the reference.
+        var wire = Encoding.UTF8.GetBytes(text);
+        var whole = new ReadOnlySequence<byte>(wire);
+        var segmented = Segments.Split(wire, [.. Enumerable.Range(1, wire.Length - 1)]);
+
+        Assert.True(RedisRequestReader.TryRead(ref whole, s_location, out var fast));
+        Assert.True(RedisRequestReader.TryRead(ref segmented, s_location, out var reference));
+
+        Assert.True(whole.IsEmpty && segmented.IsEmpty);
+        Assert.Equal(reference.Command, fast.Command);
+        Assert.Equal(reference.Data.ToArray(), fast.Data.ToArray());
+        Assert.Equal(reference.Arguments, fast.Arguments);
+    }
+
     [Fact]
     public void Arguments_are_binary_safe()
     {
