@@ -87,19 +87,28 @@ internal sealed class InMemoryClientStream(MocketLocation location, ChannelWrite
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         Interlocked.Increment(ref _reading);
+        var waiting = false;
         try
         {
-            var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-            return CopyOut(result, buffer.Span);
+            // The server side usually answered while the client wrote (the pump runs inline): no async step then.
+            if (input.TryRead(out var result))
+            {
+                return ValueTask.FromResult(CopyOut(result, buffer.Span));
+            }
+
+            waiting = true;
+            return WaitAndReadAsync(buffer, cancellationToken);
         }
         finally
         {
-            EndRead();
+            if (!waiting)
+            {
+                EndRead();
+            }
         }
     }
 
@@ -126,6 +135,20 @@ internal sealed class InMemoryClientStream(MocketLocation location, ChannelWrite
         }
 
         base.Dispose(disposing);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> WaitAndReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return CopyOut(result, buffer.Span);
+        }
+        finally
+        {
+            EndRead();
+        }
     }
 
     private void EndRead()
