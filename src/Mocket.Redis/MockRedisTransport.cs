@@ -16,10 +16,17 @@ namespace MocketNet.Redis;
 /// parsed before the command's call returns: no thread hop, no writer loop, no reader loop.
 /// </summary>
 /// <remarks>
-/// One exception: StackExchange.Redis' transactions flush their WATCH conditions (or, for servers without
-/// EXECABORT, their MULTI block) and then wait on a monitor without first checking whether the replies
-/// came, so a reply parsed inline would pulse no one and the transaction would time out. Replies to a
-/// flush that holds WATCH or MULTI are therefore delivered from the thread pool.
+/// Exceptions, where the client's handling needs its caller's thread to have left the flush, and which are
+/// therefore delivered from the thread pool instead:
+/// <list type="bullet">
+/// <item>Transactions flush their WATCH conditions (or, for servers without EXECABORT, their MULTI block)
+/// and then wait on a monitor without first checking whether the replies came: a reply parsed inline
+/// would pulse no one and the transaction would time out. Replies to a flush holding WATCH or MULTI.</item>
+/// <item>A MOVED or ASK error makes the client resend the command from its reply handling, which needs
+/// the write lock the flushing caller still holds. Replies holding such an error.</item>
+/// <item>A connection that ends during the flush (an entry's Exception response): reported inside the flush,
+/// the client never reconnected. Its close is reported from the pool.</item>
+/// </list>
 /// </remarks>
 /// <param name="connection">The client's end of the in-memory connection.</param>
 /// <param name="tlsRequested">Whether the configuration asked for TLS (<c>ssl=true</c>): no byte leaves the process, so there is no wire to encrypt and the transport reports itself encrypted.</param>
@@ -32,8 +39,9 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
     private int _stagedCount;
     private int _closed;
 
-    // The thread whose Flush is sending WATCH or MULTI: replies arriving on it are handed to the pool.
-    private int _deferringThread;
+    // The thread inside Flush, and whether what it sends opens a transaction step (see remarks).
+    private int _flushingThread;
+    private bool _flushHoldsTransactionStep;
 
     public override bool IsEncrypted => tlsRequested;
 
@@ -69,14 +77,10 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
             return true;
         }
 
-        var defer = StartsTransactionStep(_staged.AsSpan(0, count));
+        _flushHoldsTransactionStep = StartsTransactionStep(_staged.AsSpan(0, count));
+        _flushingThread = Environment.CurrentManagedThreadId;
         try
         {
-            if (defer)
-            {
-                _deferringThread = Environment.CurrentManagedThreadId;
-            }
-
             // The connection copies the bytes before the pump serves them, so staging may resume at once.
             connection.Write(_staged, 0, count);
             return true;
@@ -88,10 +92,7 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
         }
         finally
         {
-            if (defer)
-            {
-                _deferringThread = 0;
-            }
+            _flushingThread = 0;
         }
     }
 
@@ -121,7 +122,8 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
             while (true)
             {
                 var read = await connection.ReadAsync(buffer.AsMemory(0, ReadSize)).ConfigureAwait(false);
-                if (Volatile.Read(ref _deferringThread) == Environment.CurrentManagedThreadId)
+                if (Volatile.Read(ref _flushingThread) == Environment.CurrentManagedThreadId &&
+                    (_flushHoldsTransactionStep || Redirects(buffer.AsSpan(0, read))))
                 {
                     await default(ThreadPoolHop);
                 }
@@ -154,12 +156,21 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
             connection.Dispose();
         }
 
+        if (Volatile.Read(ref _flushingThread) == Environment.CurrentManagedThreadId)
+        {
+            await default(ThreadPoolHop);
+        }
+
         receiver.OnClosed(fault);
     }
 
     /// <summary>Whether the commands hold WATCH or MULTI (StackExchange.Redis sends command names upper-case, as bulk strings).</summary>
     private static bool StartsTransactionStep(ReadOnlySpan<byte> commands) =>
         commands.IndexOf("\r\n$5\r\nWATCH\r\n"u8) >= 0 || commands.IndexOf("\r\n$5\r\nMULTI\r\n"u8) >= 0;
+
+    /// <summary>Whether the replies hold a MOVED or ASK error.</summary>
+    private static bool Redirects(ReadOnlySpan<byte> replies) =>
+        replies.IndexOf("-MOVED "u8) >= 0 || replies.IndexOf("-ASK "u8) >= 0;
 
     /// <summary>Continues on the thread pool, whatever the current thread.</summary>
     private readonly struct ThreadPoolHop : ICriticalNotifyCompletion
