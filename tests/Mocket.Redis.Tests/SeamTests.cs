@@ -114,6 +114,23 @@ public class SeamTests
 
     [Theory]
     [MemberData(nameof(Seams))]
+    public async Task Over_RESP3_a_subscription_on_the_publishing_connection_receives_what_it_publishes(string seam)
+    {
+        // RESP3 has no separate subscription connection: the pushed message comes back on the connection
+        // whose flush published it.
+        using var scope = Mocket.Enable();
+        MockRedis.Register("GET foo", "bar");
+        using var redis = await ConnectAsync(seam, scope, ",protocol=resp3");
+        var received = Channel.CreateUnbounded<string>();
+        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal("news"), (_, message) =>
+            received.Writer.TryWrite($"{message}:{redis.GetDatabase().StringGet("foo")}"));
+
+        Assert.Equal(1, await redis.GetSubscriber().PublishAsync(RedisChannel.Literal("news"), "hello").WaitAsync(s_limit));
+        Assert.Equal("hello:bar", await received.Reader.ReadAsync().AsTask().WaitAsync(s_limit));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seams))]
     public async Task An_exception_response_drops_the_connection_at_once_and_the_client_reconnects(string seam)
     {
         // The client's timeouts are far longer than the test's limit: the failure must come from the
