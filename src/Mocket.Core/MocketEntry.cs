@@ -4,49 +4,50 @@ using MocketNet.Protocols;
 namespace MocketNet;
 
 /// <summary>
-/// What a location answers. The raw entry handles every request at its location and answers with its
-/// responses in order, the last one repeating: a <see cref="string"/> (sent as UTF-8), a
-/// <see cref="byte"/> array (sent verbatim) or an <see cref="Exception"/> (the client's connection fails
-/// with it). Protocol packs derive typed entries (HTTP, Redis) that match their typed requests.
+/// What a location answers: the raw entry, and the base of every protocol's entry. A raw entry handles
+/// every request at its location and answers with its responses in order, the last one repeating: text
+/// (sent as UTF-8), bytes (sent verbatim) or an <see cref="System.Exception"/> (the client's connection
+/// fails with it). Protocol packs derive typed entries from <see cref="MocketEntry{TRequest, TResponse}"/>.
 /// </summary>
 public class MocketEntry
 {
-    private readonly object[] _responses;
+    private readonly MocketResponse[] _responses;
     private int _next;
     private int _servedCount;
 
-    /// <summary>Creates a raw entry.</summary>
+    /// <summary>Creates a raw entry: <c>new MocketEntry("smtp.test", 25, "220 ready\r\n", "250 OK\r\n")</c>.</summary>
     /// <param name="host">The host clients connect to.</param>
     /// <param name="port">The port clients connect to, 1..65535.</param>
-    /// <param name="responses">At least one response: string, byte[] or Exception.</param>
-    /// <exception cref="ArgumentException">The host is empty, there are no responses, or one has an unsupported type.</exception>
+    /// <param name="responses">At least one response: text, bytes or an exception (converted implicitly).</param>
+    /// <exception cref="ArgumentException">The host is empty, there are no responses, or one belongs to a protocol pack.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The port is outside 1..65535.</exception>
-    public MocketEntry(string host, int port, params object[] responses)
-        : this(host, port, RawProtocol.Instance, ValidateRawResponses(responses))
+    public MocketEntry(string host, int port, params MocketResponse[] responses)
+        : this(host, port, RawProtocol.Instance, ValidateRaw(responses))
     {
     }
 
-    /// <summary>Creates an entry for a protocol pack, which validates its own responses.</summary>
-    /// <param name="host">The host clients connect to.</param>
-    /// <param name="port">The port clients connect to, 1..65535.</param>
-    /// <param name="protocol">The protocol spoken at this entry's location.</param>
-    /// <param name="responses">At least one response, of a type the protocol's session can write.</param>
-    protected MocketEntry(string host, int port, MocketProtocol protocol, IReadOnlyList<object> responses)
+    /// <summary>For <see cref="MocketEntry{TRequest, TResponse}"/>: an entry of a pack's protocol.</summary>
+    private protected MocketEntry(string host, int port, MocketProtocol protocol, MocketResponse[] responses)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(responses);
         var location = new MocketLocation(host, port);
-        if (responses.Count == 0)
+        if (responses.Length == 0)
         {
             throw new ArgumentException(
-                $"An entry for {location} needs at least one response; pass the bytes or text it should answer with.",
-                nameof(responses));
+                $"An entry for {location} needs at least one response; pass what it should answer with.", nameof(responses));
+        }
+
+        if (Array.IndexOf(responses, null) >= 0)
+        {
+            throw new ArgumentException($"An entry for {location} was given a null response; pass response objects.", nameof(responses));
         }
 
         Host = location.Host;
         Port = location.Port;
+        Location = location;
         Protocol = protocol;
-        _responses = [.. responses];
+        _responses = responses;
     }
 
     /// <summary>The host this entry serves, lower-cased.</summary>
@@ -56,13 +57,13 @@ public class MocketEntry
     public int Port { get; }
 
     /// <summary><see cref="Host"/> and <see cref="Port"/> together.</summary>
-    public MocketLocation Location => new(Host, Port);
+    public MocketLocation Location { get; }
 
     /// <summary>The protocol spoken at this entry's location (raw for this class).</summary>
     public MocketProtocol Protocol { get; }
 
-    /// <summary>The responses, in the order they are served.</summary>
-    public IReadOnlyList<object> Responses => _responses;
+    /// <summary>The responses, in the order they are served (typed entries also offer them with their own type).</summary>
+    public IReadOnlyList<MocketResponse> Responses => _responses;
 
     /// <summary>Whether this entry has answered at least one request.</summary>
     public bool Served => Volatile.Read(ref _servedCount) > 0;
@@ -76,7 +77,7 @@ public class MocketEntry
 
     /// <summary>
     /// Why this entry does not handle <paramref name="request"/>, for mismatch reports; <c>null</c> when it
-    /// has nothing to say. Packs override it to name the part that differed (method, path, a matcher).
+    /// has nothing to say. Typed entries name the part that differed (method, path, a matcher).
     /// </summary>
     /// <param name="request">A request this entry did not handle.</param>
     public virtual string? ExplainMismatch(MocketRequest request) => null;
@@ -86,33 +87,35 @@ public class MocketEntry
         string.Create(CultureInfo.InvariantCulture, $"MocketEntry(location={Location.ToTupleString()}, responses={_responses.Length})");
 
     /// <summary>
-    /// Takes the response for a request this entry handles: the next in order, the last one repeating.
-    /// Packs may override it to compute a response from the request.
+    /// The response to a request this entry handles; the connection's session writes it. Typed entries
+    /// compute it (<see cref="MocketEntry{TRequest, TResponse}.Answer(TRequest)"/>); a raw entry takes the next in order.
     /// </summary>
     /// <param name="request">The request being answered.</param>
-    protected internal virtual object NextResponse(MocketRequest request)
+    internal virtual MocketResponse TakeAnswer(MocketRequest request) => NextResponse();
+
+    /// <summary>Takes the next response in order (the last one repeats) and counts the entry as served.</summary>
+    private protected MocketResponse NextResponse()
     {
         var index = Interlocked.Increment(ref _next) - 1;
         Interlocked.Increment(ref _servedCount);
         return _responses[Math.Min(index, _responses.Length - 1)];
     }
 
-    private static object[] ValidateRawResponses(object[] responses)
+    private static MocketResponse[] ValidateRaw(MocketResponse[] responses)
     {
         ArgumentNullException.ThrowIfNull(responses);
         for (var i = 0; i < responses.Length; i++)
         {
-            if (responses[i] is not (string or byte[] or Exception))
+            if (responses[i] is not (RawResponse or null))
             {
-                var type = responses[i]?.GetType().FullName ?? "null";
                 throw new ArgumentException(
-                    $"Response #{(i + 1).ToString(CultureInfo.InvariantCulture)} of a raw MocketEntry is {type}; a raw entry answers " +
-                    "with a string (sent as UTF-8), a byte[] (sent verbatim) or an Exception (the connection fails). " +
+                    $"Response #{(i + 1).ToString(CultureInfo.InvariantCulture)} of a raw MocketEntry is a {responses[i].GetType().Name}; a raw entry " +
+                    "answers with text (sent as UTF-8), a byte[] (sent verbatim) or an Exception (the connection fails). " +
                     "For HTTP or Redis responses use MockHttp or MockRedis.",
                     nameof(responses));
             }
         }
 
-        return responses;
+        return [.. responses];
     }
 }

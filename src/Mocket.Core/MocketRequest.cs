@@ -15,8 +15,16 @@ public class MocketRequest
     /// <param name="port">The port the client asked for.</param>
     /// <param name="data">The exact bytes of this request.</param>
     public MocketRequest(string host, int port, ReadOnlyMemory<byte> data)
+        : this(new MocketLocation(host, port), data)
     {
-        Location = new MocketLocation(host, port);
+    }
+
+    /// <summary>Creates a request for a location already validated (a session's connection location).</summary>
+    /// <param name="location">The location the client asked for.</param>
+    /// <param name="data">The exact bytes of this request.</param>
+    public MocketRequest(MocketLocation location, ReadOnlyMemory<byte> data)
+    {
+        Location = location;
         Data = data;
     }
 

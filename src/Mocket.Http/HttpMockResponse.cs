@@ -10,7 +10,7 @@ namespace MocketNet.Http;
 /// given here are added with Title-Case names and replace defaults of the same name. Immutable: the
 /// <c>With…</c> methods return a copy.
 /// </summary>
-public sealed class HttpMockResponse
+public sealed class HttpMockResponse : MocketResponse
 {
     private const string TextPlain = "text/plain; charset=utf-8";
 
@@ -46,6 +46,7 @@ public sealed class HttpMockResponse
     }
 
     private HttpMockResponse(byte[] body, int status, IDictionary<string, string>? headers, string? contentType)
+        : base(exception: null)
     {
         if (status is < 100 or > 999)
         {
@@ -63,12 +64,12 @@ public sealed class HttpMockResponse
     }
 
     private HttpMockResponse(HttpMockResponse source)
+        : base(source.Exception)
     {
         Body = source.Body;
         Status = source.Status;
         ContentType = source.ContentType;
         Headers = source.Headers;
-        Exception = source.Exception;
         Callback = source.Callback;
         Delay = source.Delay;
         ChunkSize = source.ChunkSize;
@@ -79,12 +80,12 @@ public sealed class HttpMockResponse
     }
 
     private HttpMockResponse(Exception? exception, Func<HttpMockRequest, HttpMockResponse>? callback)
+        : base(exception)
     {
         Body = ReadOnlyMemory<byte>.Empty;
         Headers = [];
         ContentType = TextPlain;
         Head = [];
-        Exception = exception;
         Callback = callback;
     }
 
@@ -99,9 +100,6 @@ public sealed class HttpMockResponse
 
     /// <summary>The extra headers, with Title-Case names, in the order given.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
-
-    /// <summary>For a fault made with <see cref="Throw"/>: the exception the client's call fails with.</summary>
-    public Exception? Exception { get; }
 
     /// <summary>How long the fake waits before answering (zero by default).</summary>
     public TimeSpan Delay { get; private init; }

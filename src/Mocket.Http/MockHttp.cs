@@ -1,7 +1,7 @@
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using MocketNet.Http.Client;
-using MocketNet.Http.Protocol;
 using MocketNet.Http.Seam;
 using MocketNet.Http.Tls;
 using MocketNet.Protocols;
@@ -38,15 +38,20 @@ public static class MockHttp
     public static void TrustUpstreamRoot(X509Certificate2 root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        UpstreamTrust.Add(Mocket.CurrentScope, root);
+        UpstreamTrust.Add(MocketServer.For(Mocket.CurrentScope), root);
     }
 
     /// <summary>
-    /// Mocket's HTTP protocol (plain HTTP/1.1, or TLS when the client starts a handshake), for serving a
-    /// location that has no HTTP entries on a loopback listener: <c>scope.Listen(host, port, MockHttp.Protocol)</c>
-    /// (for example to record a client the global seam cannot see). A location with HTTP entries speaks it already.
+    /// Serves the HTTP entries of a location on a real 127.0.0.1 endpoint, for clients Mocket cannot reach in
+    /// memory (another process, a client that is handed a URL): plain HTTP, or HTTPS with a certificate from
+    /// Mocket's CA when the client starts a handshake. It speaks HTTP even before entries are registered (for
+    /// example to record such a client), and closes with the scope.
     /// </summary>
-    public static MocketProtocol Protocol => HttpProtocol.Auto;
+    /// <param name="host">The location served.</param>
+    /// <param name="port">The location's port.</param>
+    /// <exception cref="InvalidOperationException">No Mocket scope is open.</exception>
+    public static IPEndPoint Listen(string host, int port) =>
+        MocketServer.For(Mocket.CurrentScope).Listen(new MocketLocation(host, port), HttpMockProtocol.Instance);
 
     /// <summary>Whether the global seam serves clients Mocket did not build (false when activity propagation is disabled; see docs/http.md).</summary>
     public static bool IsGlobalSeamActive => HttpClientSeam.IsActive;
@@ -56,7 +61,7 @@ public static class MockHttp
     /// <param name="uri">An absolute http:// or https:// URL; the query must match unless another overload says otherwise.</param>
     /// <param name="responses">At least one response.</param>
     public static void Register(string method, string uri, params HttpMockResponse[] responses) =>
-        Mocket.Register(new HttpEntry(method, uri, responses));
+        Mocket.Register(new HttpMockEntry(method, uri, responses));
 
     /// <summary>Registers an entry with the reference's options.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -67,7 +72,7 @@ public static class MockHttp
     public static void Register(
         string method, string uri, IEnumerable<HttpMockResponse> responses, bool matchQueryString = true,
         Func<string, IReadOnlyDictionary<string, string[]>, bool>? canHandle = null) =>
-        Mocket.Register(new HttpEntry(method, uri, responses, matchQueryString, canHandle));
+        Mocket.Register(new HttpMockEntry(method, uri, responses, matchQueryString, canHandle));
 
     /// <summary>Registers an entry that also requires <paramref name="when"/> of the whole request (headers, body, JSON).</summary>
     /// <param name="method">The HTTP method.</param>
@@ -79,7 +84,7 @@ public static class MockHttp
     public static void Register(
         string method, string uri, Func<HttpMockRequest, bool> when, IEnumerable<HttpMockResponse> responses, bool matchQueryString = true,
         [CallerArgumentExpression(nameof(when))] string? whenDescription = null) =>
-        Mocket.Register(new HttpEntry(method, uri, responses, matchQueryString, canHandle: null, when, whenDescription));
+        Mocket.Register(new HttpMockEntry(method, uri, responses, matchQueryString, canHandle: null, when, whenDescription));
 
     /// <summary>Registers an entry whose response is computed from each request by <paramref name="respond"/>.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -87,7 +92,7 @@ public static class MockHttp
     /// <param name="respond">Builds the response for a request.</param>
     /// <param name="matchQueryString">Whether the query must match.</param>
     public static void Register(string method, string uri, Func<HttpMockRequest, HttpMockResponse> respond, bool matchQueryString = true) =>
-        Mocket.Register(new HttpEntry(method, uri, [HttpMockResponse.From(respond)], matchQueryString));
+        Mocket.Register(new HttpMockEntry(method, uri, [HttpMockResponse.From(respond)], matchQueryString));
 
     /// <summary>Not a registration: <c>Register</c> takes <see cref="HttpMockResponse"/> objects. Use <see cref="SingleRegister"/> for a body and status.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -120,7 +125,7 @@ public static class MockHttp
     /// from other flows). http:// and https:// both work; https is real TLS with a certificate from
     /// Mocket's CA, which this handler (and nothing else) trusts.
     /// </summary>
-    public static HttpMessageHandler CreateHandler() => MockHttpHandler.Create(Mocket.CurrentScope);
+    public static HttpMessageHandler CreateHandler() => MockHttpHandler.Create(MocketServer.For(Mocket.CurrentScope));
 
     /// <summary>An HttpClient over <see cref="CreateHandler"/>.</summary>
     public static HttpClient CreateClient() => new(CreateHandler(), disposeHandler: true);

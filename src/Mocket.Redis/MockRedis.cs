@@ -1,4 +1,5 @@
 using System.Net;
+using MocketNet.Protocols;
 using StackExchange.Redis;
 
 namespace MocketNet.Redis;
@@ -26,25 +27,25 @@ public static class MockRedis
     public const int DefaultPort = 6379;
 
     /// <summary>The status reply <c>+OK</c>.</summary>
-    public static object Ok { get; } = RedisReply.Status("OK");
+    public static RedisMockResponse Ok { get; } = RedisMockResponse.Status("OK");
 
     /// <summary>The status reply <c>+QUEUED</c> (a command inside MULTI).</summary>
-    public static object Queued { get; } = RedisReply.Status("QUEUED");
+    public static RedisMockResponse Queued { get; } = RedisMockResponse.Status("QUEUED");
 
     /// <summary>An error reply, <c>-message</c>; the client raises it (StackExchange.Redis: RedisServerException).</summary>
     /// <param name="message">The error line, conventionally starting with a code: <c>ERR value is not an integer</c>.</param>
-    public static object Error(string message) => RedisReply.Error(message);
+    public static RedisMockResponse Error(string message) => RedisMockResponse.Error(message);
 
     /// <summary>A status reply, <c>+text</c>.</summary>
     /// <param name="text">The status text, one line.</param>
-    public static object Status(string text) => RedisReply.Status(text);
+    public static RedisMockResponse Status(string text) => RedisMockResponse.Status(text);
 
     /// <summary>Bytes sent verbatim as the reply (they must be whole RESP frames).</summary>
     /// <param name="resp">The reply's exact bytes.</param>
-    public static object Raw(byte[] resp)
+    public static RedisMockResponse Raw(byte[] resp)
     {
         ArgumentNullException.ThrowIfNull(resp);
-        return RedisReply.Raw([.. resp]);
+        return RedisMockResponse.Raw([.. resp]);
     }
 
     /// <summary>
@@ -74,11 +75,8 @@ public static class MockRedis
     /// <param name="responses">The replies.</param>
     /// <param name="host">The host the client connects to.</param>
     /// <param name="port">The port the client connects to.</param>
-    public static void RegisterResponses(string command, IEnumerable<object?> responses, string host = DefaultHost, int port = DefaultPort)
-    {
-        ArgumentNullException.ThrowIfNull(responses);
-        Mocket.Register(new RedisMockEntry(host, port, command, [.. responses]));
-    }
+    public static void RegisterResponses(string command, IEnumerable<object?> responses, string host = DefaultHost, int port = DefaultPort) =>
+        Mocket.Register(RedisMockEntry.Create(host, port, command, responses));
 
     /// <summary>
     /// StackExchange.Redis options for <paramref name="configuration"/> whose transport is served in memory
@@ -117,7 +115,7 @@ public static class MockRedis
     /// <param name="port">The location's port.</param>
     /// <exception cref="InvalidOperationException">No Mocket scope is open.</exception>
     public static IPEndPoint Listen(string host = DefaultHost, int port = DefaultPort) =>
-        RequireScope(nameof(Listen)).Listen(host, port, RedisMockProtocol.Instance);
+        MocketServer.For(RequireScope(nameof(Listen))).Listen(new MocketLocation(host, port), RedisMockProtocol.Instance);
 
     /// <summary>Fails at once, rather than after the client's connect timeouts, when there is no scope to serve it.</summary>
     private static ConfigurationOptions ScopedConfigurationOptions(string configuration)

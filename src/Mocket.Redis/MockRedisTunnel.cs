@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using MocketNet.Protocols;
 using RESPite.Transports;
 using StackExchange.Redis;
 using StackExchange.Redis.Configuration;
@@ -54,7 +55,7 @@ internal class MockRedisTunnel(MocketScope? scope) : Tunnel
             "MockRedis options were created outside a Mocket scope and no scope is open now. Call Mocket.Enable() " +
             "(or put [Mocketize] on the test) before connecting.");
         var (host, port) = Locate(endpoint);
-        return current.Connect(host, port, RedisMockProtocol.Instance, s_connectOptions);
+        return MocketServer.For(current).Connect(new MocketLocation(host, port), RedisMockProtocol.Instance, s_connectOptions);
     }
 
     /// <summary>The transport seam is experimental in StackExchange.Redis (it may change in any release): only the tested minor version uses it.</summary>

@@ -7,11 +7,9 @@ namespace MocketNet.Redis;
 /// <summary>
 /// A Redis entry: answers the one command whose tokens equal its command string's (split like a POSIX
 /// shell, verb case-insensitive, arguments byte for byte), with its responses in order, the last
-/// repeating. A response may be any value <see cref="Resp.Encode(object?)"/> accepts, an
-/// <see cref="Exception"/> (the client's connection drops), or a <c>Func&lt;RedisMockRequest, object?&gt;</c>
-/// computing the reply from the request.
+/// repeating (see <see cref="RedisMockResponse"/>).
 /// </summary>
-public sealed class RedisMockEntry : MocketEntry
+public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResponse>
 {
     private readonly byte[][] _arguments;
 
@@ -19,12 +17,18 @@ public sealed class RedisMockEntry : MocketEntry
     /// <param name="host">The host clients connect to (MockRedis uses <c>localhost</c>).</param>
     /// <param name="port">The port clients connect to (MockRedis uses 6379).</param>
     /// <param name="command">The command matched, such as <c>GET foo</c> or <c>SET snowman "is ☃!"</c>.</param>
-    /// <param name="responses">At least one response; null is the nil reply.</param>
-    /// <exception cref="ArgumentException">The command is empty or badly quoted, or a response cannot be sent as RESP.</exception>
-    public RedisMockEntry(string host, int port, string command, IReadOnlyList<object?> responses)
-        : base(host, port, RedisMockProtocol.Instance, Prepare(command, responses))
+    /// <param name="responses">At least one response.</param>
+    /// <exception cref="ArgumentException">The command is empty or badly quoted, or there are no responses.</exception>
+    public RedisMockEntry(string host, int port, string command, IEnumerable<RedisMockResponse> responses)
+        : base(host, port, RedisMockProtocol.Instance, responses)
     {
         var tokens = CommandLine.Split(command);
+        if (tokens.Count == 0)
+        {
+            throw new ArgumentException(
+                "A Redis entry needs a command to match, such as \"GET foo\", but the command was empty.", nameof(command));
+        }
+
         CommandText = command;
         Verb = tokens[0].ToUpperInvariant();
         _arguments = [.. tokens.Skip(1).Select(Encoding.UTF8.GetBytes)];
@@ -41,17 +45,16 @@ public sealed class RedisMockEntry : MocketEntry
 
     /// <summary>Whether <paramref name="request"/> is this command: same verb, same arguments byte for byte.</summary>
     /// <param name="request">A request at this entry's location.</param>
-    public override bool CanHandle(MocketRequest request)
+    public override bool CanHandle(RedisMockRequest request)
     {
-        if (request is not RedisMockRequest redis || !string.Equals(redis.Command, Verb, StringComparison.Ordinal)
-            || redis.Arguments.Count != _arguments.Length)
+        if (!string.Equals(request.Command, Verb, StringComparison.Ordinal) || request.Arguments.Count != _arguments.Length)
         {
             return false;
         }
 
         for (var i = 0; i < _arguments.Length; i++)
         {
-            if (!redis.Arguments[i].AsSpan().SequenceEqual(_arguments[i]))
+            if (!request.Arguments[i].AsSpan().SequenceEqual(_arguments[i]))
             {
                 return false;
             }
@@ -61,76 +64,61 @@ public sealed class RedisMockEntry : MocketEntry
     }
 
     /// <inheritdoc />
-    public override string? ExplainMismatch(MocketRequest request)
+    public override string? ExplainMismatch(RedisMockRequest request)
     {
-        if (request is not RedisMockRequest redis)
+        if (!string.Equals(request.Command, Verb, StringComparison.Ordinal))
         {
-            return "not a Redis command";
+            return $"the verb is {request.Command}, not {Verb}";
         }
 
-        if (!string.Equals(redis.Command, Verb, StringComparison.Ordinal))
+        if (request.Arguments.Count != _arguments.Length)
         {
-            return $"the verb is {redis.Command}, not {Verb}";
+            return string.Create(CultureInfo.InvariantCulture, $"{request.Arguments.Count} argument(s) sent, {_arguments.Length} expected");
         }
 
-        if (redis.Arguments.Count != _arguments.Length)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{redis.Arguments.Count} argument(s) sent, {_arguments.Length} expected");
-        }
-
-        var index = Enumerable.Range(0, _arguments.Length).First(i => !redis.Arguments[i].AsSpan().SequenceEqual(_arguments[i]));
+        var index = Enumerable.Range(0, _arguments.Length).First(i => !request.Arguments[i].AsSpan().SequenceEqual(_arguments[i]));
         return string.Create(CultureInfo.InvariantCulture,
-            $"argument {index + 1} is {CommandLine.Quote(Encoding.UTF8.GetString(redis.Arguments[index]))}, not {CommandLine.Quote(Encoding.UTF8.GetString(_arguments[index]))}");
+            $"argument {index + 1} is {CommandLine.Quote(Encoding.UTF8.GetString(request.Arguments[index]))}, not {CommandLine.Quote(Encoding.UTF8.GetString(_arguments[index]))}");
     }
 
     /// <summary>The entry as reports show it.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"RedisMockEntry(location={Location}, command='{CommandText}', responses={Responses.Count})");
 
-    /// <inheritdoc />
-    protected override object NextResponse(MocketRequest request)
-    {
-        var response = base.NextResponse(request);
-        if (response is Exception)
-        {
-            // Core drops the connection next: replies held back for earlier pipelined commands go out first.
-            (request as RedisMockRequest)?.Session?.FlushHeldBack();
-        }
-
-        return response is Func<RedisMockRequest, object?> compute
-            ? compute((RedisMockRequest)request) ?? RedisReply.Nil
-            : response;
-    }
-
-    private static object[] Prepare(string command, IReadOnlyList<object?> responses)
+    /// <summary>
+    /// An entry whose replies are any values <see cref="Resp.Encode(object?)"/> accepts (null is nil), exceptions (the
+    /// connection drops) or <c>Func&lt;RedisMockRequest, object?&gt;</c> callbacks: see <see cref="RedisMockResponse.Value"/>.
+    /// </summary>
+    /// <param name="host">The host clients connect to.</param>
+    /// <param name="port">The port clients connect to.</param>
+    /// <param name="command">The command matched.</param>
+    /// <param name="responses">At least one reply.</param>
+    /// <exception cref="ArgumentException">The command is empty or badly quoted, or a reply cannot be sent as RESP (its number is named).</exception>
+    public static RedisMockEntry Create(string host, int port, string command, IEnumerable<object?> responses)
     {
         ArgumentNullException.ThrowIfNull(responses);
-        if (CommandLine.Split(command).Count == 0)
+        var replies = new List<RedisMockResponse>();
+        foreach (var response in responses)
         {
-            throw new ArgumentException(
-                "A Redis entry needs a command to match, such as \"GET foo\", but the command was empty.", nameof(command));
-        }
-
-        var prepared = new object[responses.Count];
-        for (var i = 0; i < prepared.Length; i++)
-        {
-            var response = responses[i];
-            if (response is not (Exception or Func<RedisMockRequest, object?>))
+            try
             {
-                try
-                {
-                    Resp.Encode(response);
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"Response #{i + 1} for '{command}' cannot be sent: {ex.Message}"), nameof(responses), ex);
-                }
+                replies.Add(RedisMockResponse.Value(response));
             }
-
-            prepared[i] = response ?? RedisReply.Nil;
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Response #{replies.Count + 1} for '{command}' cannot be sent: {ex.Message}"), nameof(responses), ex);
+            }
         }
 
-        return prepared;
+        return new RedisMockEntry(host, port, command, replies);
+    }
+
+    /// <summary>The next reply in order; one made with <see cref="RedisMockResponse.From"/> is computed from the request.</summary>
+    /// <param name="request">The request answered.</param>
+    protected override RedisMockResponse Answer(RedisMockRequest request)
+    {
+        var response = Next();
+        return response.Callback is { } compute ? compute(request) ?? RedisMockResponse.Nil : response;
     }
 }

@@ -1,14 +1,16 @@
 using MocketNet.Protocols;
+using MocketNet.Redis.Recording;
 using MocketNet.Redis.Server;
 
 namespace MocketNet.Redis;
 
 /// <summary>
-/// The Redis protocol (RESP) for Mocket connections: commands are cut from the byte stream, answered
-/// from <see cref="RedisMockEntry"/> entries, and the client's handshake and housekeeping (HELLO, CLIENT,
-/// CONFIG GET, INFO, PING, ECHO, SELECT, pub/sub, MULTI/EXEC) are answered by built-in defaults.
+/// The Redis protocol (RESP) for Mocket connections: commands are cut from the byte stream into
+/// <see cref="RedisMockRequest"/>s, answered from <see cref="RedisMockEntry"/> entries with
+/// <see cref="RedisMockResponse"/>s, and the client's handshake and housekeeping (HELLO, CLIENT, CONFIG GET,
+/// INFO, PING, ECHO, SELECT, pub/sub, MULTI/EXEC) are answered by built-in defaults.
 /// </summary>
-public sealed class RedisMockProtocol : MocketProtocol
+public sealed class RedisMockProtocol : MocketProtocol<RedisMockRequest, RedisMockResponse>
 {
     private RedisMockProtocol()
     {
@@ -21,5 +23,8 @@ public sealed class RedisMockProtocol : MocketProtocol
     public override string Name => "resp";
 
     /// <inheritdoc />
-    public override MocketProtocolSession CreateSession(MocketConnectionInfo connection) => new RedisProtocolSession(connection);
+    public override MocketRecordingRules RecordingRules => RedisRecordingRules.Instance;
+
+    /// <inheritdoc />
+    public override MocketProtocolSession<RedisMockRequest, RedisMockResponse> CreateSession(MocketConnectionInfo connection) => new RedisMockSession(connection);
 }

@@ -26,12 +26,6 @@ public sealed class RedisMockRequest : MocketRequest
         Arguments = arguments;
     }
 
-    /// <summary>The connection's session that read this command (null for requests made by hand).</summary>
-    internal Server.RedisProtocolSession? Session { get; set; }
-
-    /// <summary>The connection state the command was sent in (protocol, credentials, database), for pass-through.</summary>
-    internal Server.UpstreamState Upstream { get; set; }
-
     /// <summary>The command's verb, upper-cased (<c>GET</c>, <c>SET</c>, <c>HGETALL</c>).</summary>
     public string Command { get; }
 

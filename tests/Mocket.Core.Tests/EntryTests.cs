@@ -25,11 +25,11 @@ public class EntryTests
     }
 
     [Fact]
-    public void A_response_of_an_unsupported_type_is_an_ArgumentException_naming_the_type_and_the_alternatives()
+    public void A_response_of_another_protocol_is_an_ArgumentException_naming_the_type_and_the_alternatives()
     {
-        var error = Assert.Throws<ArgumentException>(() => new MocketEntry("a.test", 80, "ok", 42));
+        var error = Assert.Throws<ArgumentException>(() => new MocketEntry("a.test", 80, "ok", new Protocols.LineProtocol.LineResponse("no")));
         Assert.Contains("Response #2", error.Message, StringComparison.Ordinal);
-        Assert.Contains("System.Int32", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LineResponse", error.Message, StringComparison.Ordinal);
         Assert.Contains("MockHttp", error.Message, StringComparison.Ordinal);
     }
 

@@ -24,7 +24,7 @@ public class StrictModeTests
             Sent data: GET /ip HTTP/1.1
             Registered entries:
               ('httpbin.local', 80):
-                HttpEntry(method='GET', schema='http', location=('httpbin.local', 80), path='/user.agent', query='')
+                HttpMockEntry(method='GET', schema='http', location=('httpbin.local', 80), path='/user.agent', query='')
                   did not match: path: expected '/user.agent', got '/ip'
             """.ReplaceLineEndings(),
             strict.Message,

@@ -1,4 +1,5 @@
 using System.Text;
+using MocketNet.Protocols;
 
 namespace MocketNet.Redis.Tests;
 
@@ -21,7 +22,7 @@ public class BuiltInAnswerTests
     public async Task ECHO_returns_its_argument_byte_for_byte()
     {
         using var scope = Mocket.Enable(new MocketOptions { Strict = true });
-        await using var stream = scope.Connect("localhost", 6379, RedisMockProtocol.Instance);
+        await using var stream = MocketServer.For(scope).Connect(new MocketLocation("localhost", 6379), RedisMockProtocol.Instance);
         byte[] payload = [0x00, 0xff, 0x0d, 0x0a, 0x80, 0x24];
         byte[] request = [.. "*2\r\n$4\r\nECHO\r\n$6\r\n"u8, .. payload, .. "\r\n"u8];
 
@@ -36,7 +37,7 @@ public class BuiltInAnswerTests
     public async Task HELLO_negotiates_the_protocol_and_refuses_unknown_versions()
     {
         using var scope = Mocket.Enable();
-        await using var stream = scope.Connect("localhost", 6379, RedisMockProtocol.Instance);
+        await using var stream = MocketServer.For(scope).Connect(new MocketLocation("localhost", 6379), RedisMockProtocol.Instance);
 
         Assert.Equal("-NOPROTO unsupported protocol version\r\n", await ExchangeAsync(stream, "HELLO 4\r\n", "-NOPROTO unsupported protocol version\r\n"));
         const string hello3 = "%7\r\n$6\r\nserver\r\n$5\r\nredis\r\n$7\r\nversion\r\n$5\r\n7.4.0\r\n$5\r\nproto\r\n:3\r\n$2\r\nid\r\n:1\r\n$4\r\nmode\r\n$10\r\nstandalone\r\n$4\r\nrole\r\n$6\r\nmaster\r\n$7\r\nmodules\r\n*0\r\n";
@@ -49,8 +50,8 @@ public class BuiltInAnswerTests
     public async Task Subscription_replies_and_messages_have_Redis_framing()
     {
         using var scope = Mocket.Enable();
-        await using var subscriber = scope.Connect("localhost", 6379, RedisMockProtocol.Instance);
-        await using var publisher = scope.Connect("localhost", 6379, RedisMockProtocol.Instance);
+        await using var subscriber = MocketServer.For(scope).Connect(new MocketLocation("localhost", 6379), RedisMockProtocol.Instance);
+        await using var publisher = MocketServer.For(scope).Connect(new MocketLocation("localhost", 6379), RedisMockProtocol.Instance);
 
         const string subscribed = "*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\nb\r\n:2\r\n";
         Assert.Equal(subscribed, await ExchangeAsync(subscriber, "SUBSCRIBE a b\r\n", subscribed));
@@ -66,7 +67,7 @@ public class BuiltInAnswerTests
     public async Task Transaction_commands_out_of_place_get_Redis_errors()
     {
         using var scope = Mocket.Enable();
-        await using var stream = scope.Connect("localhost", 6379, RedisMockProtocol.Instance);
+        await using var stream = MocketServer.For(scope).Connect(new MocketLocation("localhost", 6379), RedisMockProtocol.Instance);
 
         Assert.Equal("-ERR EXEC without MULTI\r\n", await ExchangeAsync(stream, "EXEC\r\n", "-ERR EXEC without MULTI\r\n"));
         const string nested = "+OK\r\n-ERR MULTI calls can not be nested\r\n";
@@ -80,7 +81,7 @@ public class BuiltInAnswerTests
     {
         using var scope = Mocket.Enable(new MocketOptions { Strict = true });
         MockRedis.Register("GET a", "1");
-        await using var stream = scope.Connect("localhost", 6379, RedisMockProtocol.Instance);
+        await using var stream = MocketServer.For(scope).Connect(new MocketLocation("localhost", 6379), RedisMockProtocol.Instance);
         const string expected = "$1\r\n1\r\n-ERR mocket: no entry for 'GET unknown'\r\n+PONG\r\n$1\r\n1\r\n";
 
         Assert.Equal(expected, await ExchangeAsync(stream, "GET a\r\nGET unknown\r\nPING\r\n*2\r\n$3\r\nGET\r\n$1\r\na\r\n", expected));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using MocketNet.Protocols;
 using MocketNet.Redis.Tests.Support;
 using StackExchange.Redis;
 
@@ -54,7 +55,7 @@ public class ListenTests
         using var scope = Mocket.Enable();
 
         // In memory: over a loopback socket Core's close can overtake the error reply (see docs/redis.md).
-        await using var stream = scope.Connect("localhost", 6379, RedisMockProtocol.Instance);
+        await using var stream = MocketServer.For(scope).Connect(new MocketLocation("localhost", 6379), RedisMockProtocol.Instance);
         await stream.WriteAsync("*1\r\n:5\r\n"u8.ToArray());
         using var reader = new StreamReader(stream);
         var reply = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));

@@ -2,43 +2,43 @@ using System.Buffers;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using MocketNet.Guard;
+using MocketNet.Policy;
 using MocketNet.Protocols;
 
 namespace MocketNet.Connections;
 
 /// <summary>
-/// Serves one client connection, protocol-agnostically: reads bytes, lets the session cut requests,
-/// matches each against the scope's entries, logs it, and answers, refuses or passes it through.
+/// Serves one client connection, protocol-agnostically: reads bytes, lets the session cut requests, asks the
+/// scope's policy what happens to each one, and has the session carry it out: an entry's answer, a built-in
+/// answer, a replay, a refusal, a failure, or the real server's reply.
 /// </summary>
 internal sealed class ConnectionPump
 {
     private const int ReadSize = 16 * 1024;
 
-    private readonly MocketScope _scope;
+    private readonly MocketServer _server;
     private readonly MocketLocation _location;
     private readonly MocketProtocol _protocol;
     private readonly ServerTransport _transport;
     private readonly CancellationToken _cancellation;
-    private Stream? _upstream;
-    private MocketLocation _upstreamLocation;
-    private ByteBuffer? _upstreamBuffer;
+    private readonly Upstream _upstream = new();
 
-    private ConnectionPump(MocketScope scope, MocketLocation location, MocketProtocol protocol, ServerTransport transport, CancellationToken cancellation)
+    private ConnectionPump(MocketServer server, MocketLocation location, MocketProtocol protocol, ServerTransport transport)
     {
-        _scope = scope;
+        _server = server;
         _location = location;
         _protocol = protocol;
         _transport = transport;
-        _cancellation = cancellation;
+        _cancellation = server.Closing;
         Completion = Task.CompletedTask;
     }
 
     /// <summary>Ends when the connection is over.</summary>
     public Task Completion { get; private set; }
 
-    public static ConnectionPump Start(MocketScope scope, MocketLocation location, MocketProtocol protocol, ServerTransport transport, CancellationToken cancellation)
+    public static ConnectionPump Start(MocketServer server, MocketLocation location, MocketProtocol protocol, ServerTransport transport)
     {
-        var pump = new ConnectionPump(scope, location, protocol, transport, cancellation);
+        var pump = new ConnectionPump(server, location, protocol, transport);
         pump.Completion = Task.Run(pump.RunAsync, CancellationToken.None);
         return pump;
     }
@@ -50,20 +50,20 @@ internal sealed class ConnectionPump
     {
         // Everything this pump does on the network (pass-through) is Mocket's own, not the test's.
         NetworkGuard.SuppressOnThisFlow();
-        var session = _protocol.CreateSession(new MocketConnectionInfo(_scope, _location, _transport.IsLoopback));
-        Stream? stream = null;
+        var session = _protocol.Open(new MocketConnectionInfo(_server, _location, _protocol, _transport.IsLoopback));
         try
         {
-            stream = await session.AcceptAsync(_transport.Stream, _cancellation).ConfigureAwait(false);
+            await session.StartAsync(_transport, _cancellation).ConfigureAwait(false);
             var buffer = new ByteBuffer();
-            while (await ReadAsync(stream, buffer).ConfigureAwait(false))
+            while (await ReadAsync(session.Stream!, buffer).ConfigureAwait(false))
             {
-                if (!await ServeBufferedAsync(session, stream, buffer).ConfigureAwait(false))
+                if (!await ServeBufferedAsync(session, buffer).ConfigureAwait(false))
                 {
                     return;
                 }
             }
 
+            await session.FlushPendingAsync(_cancellation).ConfigureAwait(false);
             _transport.Close();
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
@@ -77,13 +77,13 @@ internal sealed class ConnectionPump
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _scope.AddError(ex);
+            _server.Log.AddError(ex);
             _transport.Fault(ex);
         }
         finally
         {
-            _upstream?.Dispose();
-            if (stream is not null && !ReferenceEquals(stream, _transport.Stream))
+            _upstream.Drop();
+            if (session.Stream is { } stream && !ReferenceEquals(stream, _transport.Stream))
             {
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
@@ -105,7 +105,7 @@ internal sealed class ConnectionPump
 
     /// <summary>Serves every whole request in the buffer; false when the connection has ended.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> ServeBufferedAsync(MocketProtocolSession session, Stream stream, ByteBuffer buffer)
+    private async ValueTask<bool> ServeBufferedAsync(MocketProtocolSession session, ByteBuffer buffer)
     {
         while (true)
         {
@@ -113,186 +113,112 @@ internal sealed class ConnectionPump
             MocketRequest? request;
             try
             {
-                if (!session.TryReadRequest(ref readable, out request))
+                if (!session.TryRead(ref readable, out request))
                 {
+                    await session.FlushPendingAsync(_cancellation).ConfigureAwait(false);
                     return true;
                 }
             }
             catch (MocketProtocolException error)
             {
-                _scope.AddError(error);
-                await session.WriteProtocolErrorAsync(stream, error, _cancellation).ConfigureAwait(false);
+                _server.Log.AddError(error);
+                await session.RejectAsync(error, _cancellation).ConfigureAwait(false);
                 _transport.Close();
                 return false;
             }
 
             buffer.Consume(buffer.Length - readable.Length);
-            if (!await ServeAsync(session, stream, request).ConfigureAwait(false))
+            if (!await ServeAsync(session, request).ConfigureAwait(false))
             {
                 return false;
             }
 
             if (session.CloseRequested)
             {
+                await session.FlushPendingAsync(_cancellation).ConfigureAwait(false);
                 _transport.Close();
                 return false;
             }
         }
     }
 
+    /// <summary>The decision tree: the policy decides, the session writes. False when the connection has ended.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> ServeAsync(MocketProtocolSession session, Stream stream, MocketRequest request)
+    private async ValueTask<bool> ServeAsync(MocketProtocolSession session, MocketRequest request)
     {
-        var entry = _scope.FindEntry(request);
-        if (entry is null && session.TryGetBuiltInResponse(request, out var builtIn))
+        var entry = _server.Registry.Find(request);
+        var facts = new RequestFacts(request.Location, HasEntry: entry is not null, HasBuiltInAnswer: session.HasBuiltInAnswerFor(request));
+        var action = _server.Policy.Decide(facts);
+        if (action == RequestAction.AnswerBuiltIn)
         {
-            await session.WriteResponseAsync(stream, request, builtIn, _cancellation).ConfigureAwait(false);
+            // Built-in traffic (a handshake) is neither logged nor a violation.
+            await session.AnswerBuiltInAsync(request, _cancellation).ConfigureAwait(false);
             return true;
         }
 
-        _scope.Log(request);
-        if (entry is not null)
+        _server.Log.Add(request);
+        var recording = _server.Recording;
+        if (action == RequestAction.TryReplay)
         {
-            var response = entry.NextResponse(request);
-            if (response is Exception fault && !session.TryGetFaultResponse(request, fault, out response))
+            if (recording!.TryReplay(_protocol.RecordingRules, request.Location, session.UpstreamRequestOf(request), out var recorded))
             {
-                _transport.Fault(fault);
-                return false;
-            }
-
-            await session.WriteResponseAsync(stream, request, response, _cancellation).ConfigureAwait(false);
-            return true;
-        }
-
-        var recording = _scope.Recording;
-        if (recording is not null && recording.TryReplay(session, request, out var recorded))
-        {
-            // Replayed: no network, so never a violation, strict or not.
-            await stream.WriteAsync(recorded, _cancellation).ConfigureAwait(false);
-            await stream.FlushAsync(_cancellation).ConfigureAwait(false);
-            return true;
-        }
-
-        if (_scope.Options.Strict && !_scope.IsAllowed(request.Location))
-        {
-            var violation = _scope.RecordUnmatchedRequest(request);
-            if (session.TryGetRefusal(request, violation, out var refusal))
-            {
-                await session.WriteResponseAsync(stream, request, refusal, _cancellation).ConfigureAwait(false);
+                // Replayed: no network, so never a violation, strict or not.
+                await session.RelayAsync(request, recorded, _cancellation).ConfigureAwait(false);
                 return true;
             }
 
-            _transport.Fault(violation);
-            return false;
+            action = _server.Policy.Decide(facts with { ReplayMissed = true });
         }
 
-        if (recording is { Mode: MocketRecordMode.None })
+        switch (action)
         {
-            var miss = recording.Miss(request);
-            _scope.AddError(miss);
-            return await FaultAsync(session, stream, request, miss).ConfigureAwait(false);
+            case RequestAction.Serve:
+                return await session.AnswerAsync(entry!, request, _cancellation).ConfigureAwait(false);
+            case RequestAction.Refuse:
+                var violation = _server.Violations.UnmatchedRequest(request, recording?.FilePath);
+                return await session.RefuseAsync(request, violation, _cancellation).ConfigureAwait(false);
+            case RequestAction.FailReplayMiss:
+                var miss = recording!.Miss(request);
+                _server.Log.AddError(miss);
+                return await session.FailAsync(request, miss, _cancellation).ConfigureAwait(false);
+            default:
+                return await PassThroughAsync(session, request, record: action == RequestAction.PassThroughAndRecord).ConfigureAwait(false);
         }
-
-        return await PassThroughAsync(session, stream, request).ConfigureAwait(false);
     }
 
     /// <summary>The "true socket": sends the request to the real server and relays its reply unchanged.</summary>
-    private async ValueTask<bool> PassThroughAsync(MocketProtocolSession session, Stream stream, MocketRequest request)
+    private async ValueTask<bool> PassThroughAsync(MocketProtocolSession session, MocketRequest request, bool record)
     {
+        var sent = session.UpstreamRequestOf(request);
         byte[]? reply;
         try
         {
-            reply = await ExchangeUpstreamAsync(session, request).ConfigureAwait(false);
+            reply = await _upstream.ExchangeAsync(session, request, sent, _cancellation).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or IOException && !_cancellation.IsCancellationRequested)
         {
             var error = new IOException(
                 $"No entry matched a request to {request.Location}, so Mocket passed it to the real server (true socket), and that failed: {ex.Message} " +
                 "Register an entry for it, or make the scope strict to refuse unmatched requests.", ex);
-            _scope.AddError(error);
-            DropUpstream();
-            return await FaultAsync(session, stream, request, error).ConfigureAwait(false);
+            _server.Log.AddError(error);
+            _upstream.Drop();
+            return await session.FailAsync(request, error, _cancellation).ConfigureAwait(false);
         }
 
         if (reply is null)
         {
             // The real server closed without (the rest of) an answer: so does this connection.
+            await session.FlushPendingAsync(_cancellation).ConfigureAwait(false);
             _transport.Close();
             return false;
         }
 
-        _scope.Recording?.Record(session, request, reply);
-        await stream.WriteAsync(reply, _cancellation).ConfigureAwait(false);
-        await stream.FlushAsync(_cancellation).ConfigureAwait(false);
+        if (record)
+        {
+            _server.Recording!.Record(_protocol.RecordingRules, request.Location, sent, reply);
+        }
+
+        await session.RelayAsync(request, reply, _cancellation).ConfigureAwait(false);
         return true;
-    }
-
-    /// <summary>
-    /// Fails a request with an error of Mocket's own (a recording miss, a failed pass-through): as the session's
-    /// fault response when it has one (a seam whose transport cannot carry the exception), else by faulting
-    /// the connection. False when the connection has ended.
-    /// </summary>
-    private async ValueTask<bool> FaultAsync(MocketProtocolSession session, Stream stream, MocketRequest request, Exception error)
-    {
-        if (!session.TryGetFaultResponse(request, error, out var response))
-        {
-            _transport.Fault(error);
-            return false;
-        }
-
-        await session.WriteResponseAsync(stream, request, response, _cancellation).ConfigureAwait(false);
-        return true;
-    }
-
-    /// <summary>Sends one request upstream and reads its reply; null when the server closed before answering.</summary>
-    private async ValueTask<byte[]?> ExchangeUpstreamAsync(MocketProtocolSession session, MocketRequest request)
-    {
-        if (_upstream is not null && _upstreamLocation != request.Location)
-        {
-            DropUpstream();
-        }
-
-        var upstream = _upstream ??= await session.OpenUpstreamAsync(request.Location, _cancellation).ConfigureAwait(false);
-        _upstreamLocation = request.Location;
-        await upstream.WriteAsync(session.GetUpstreamRequest(request), _cancellation).ConfigureAwait(false);
-        await upstream.FlushAsync(_cancellation).ConfigureAwait(false);
-
-        var buffer = _upstreamBuffer ??= new ByteBuffer();
-        var completed = false;
-        while (true)
-        {
-            if (buffer.Length > 0 || completed)
-            {
-                var readable = buffer.Readable;
-                if (session.TryReadUpstreamResponse(ref readable, completed, request, out var reply))
-                {
-                    var bytes = reply.ToArray();
-                    buffer.Consume(buffer.Length - readable.Length);
-                    if (completed)
-                    {
-                        DropUpstream();
-                    }
-
-                    return bytes;
-                }
-            }
-
-            if (completed)
-            {
-                DropUpstream();
-                return null;
-            }
-
-            var read = await upstream.ReadAsync(buffer.GetWritable(ReadSize), _cancellation).ConfigureAwait(false);
-            buffer.Advance(read);
-            completed = read == 0;
-        }
-    }
-
-    private void DropUpstream()
-    {
-        _upstream?.Dispose();
-        _upstream = null;
-        _upstreamBuffer = null;
     }
 }

@@ -21,14 +21,14 @@ internal sealed class LoopbackListener : SocketServer
     private static readonly PipeOptions s_pipeOptions = new(
         readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.ThreadPool, useSynchronizationContext: false);
 
-    private readonly MocketScope _scope;
+    private readonly ScopeConnections _connections;
     private readonly MocketLocation _location;
     private readonly MocketProtocol? _protocol;
     private int _stopped;
 
-    private LoopbackListener(MocketScope scope, MocketLocation location, MocketProtocol? protocol, IPEndPoint endPoint)
+    private LoopbackListener(ScopeConnections connections, MocketLocation location, MocketProtocol? protocol, IPEndPoint endPoint)
     {
-        _scope = scope;
+        _connections = connections;
         _location = location;
         _protocol = protocol;
         EndPoint = endPoint;
@@ -38,13 +38,13 @@ internal sealed class LoopbackListener : SocketServer
     public IPEndPoint EndPoint { get; }
 
     /// <summary>Binds a listener on a free 127.0.0.1 port.</summary>
-    public static LoopbackListener Start(MocketScope scope, MocketLocation location, MocketProtocol? protocol)
+    public static LoopbackListener Start(ScopeConnections connections, MocketLocation location, MocketProtocol? protocol)
     {
         SocketException? last = null;
         for (var attempt = 0; attempt < BindAttempts; attempt++)
         {
             var endPoint = new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort());
-            var listener = new LoopbackListener(scope, location, protocol, endPoint);
+            var listener = new LoopbackListener(connections, location, protocol, endPoint);
             NetworkGuard.AddOwnPort(endPoint.Port);
             try
             {
@@ -75,7 +75,7 @@ internal sealed class LoopbackListener : SocketServer
     {
         var connection = (SocketConnection)client.Transport;
         connection.Socket.NoDelay = true;
-        return _scope.ServeAsync(_location, _protocol, new SocketTransport(connection));
+        return _connections.ServeAsync(_location, _protocol, new SocketTransport(connection));
     }
 
     private static int FreeLoopbackPort()

@@ -109,14 +109,14 @@ internal sealed class NetworkGuard : EventListener
             if (SocketAddressText.TryParse(value, out var endPoint)
                 && !(IPAddress.IsLoopback(endPoint.Address) && s_ownPorts.ContainsKey(endPoint.Port)))
             {
-                scope.RecordGuardConnection(endPoint);
+                scope.Server.OnGuardConnection(endPoint);
             }
         }
         else if (eventData.EventName == "ResolutionStart" && eventData.EventSource.Name == NameResolutionSource)
         {
             if (!IPAddress.TryParse(value, out _) && !string.Equals(value, "localhost", StringComparison.OrdinalIgnoreCase))
             {
-                scope.RecordGuardDnsLookup(value);
+                scope.Server.OnGuardDnsLookup(value);
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace MocketNet.Protocols;
 
-/// <summary>The built-in protocol: each client write is one request; responses are strings (UTF-8) or byte arrays.</summary>
-public sealed class RawProtocol : MocketProtocol
+/// <summary>The built-in protocol: each client write is one request, answered with a raw entry's bytes.</summary>
+public sealed class RawProtocol : MocketProtocol<MocketRequest, RawResponse>
 {
     private RawProtocol()
     {
@@ -14,5 +14,5 @@ public sealed class RawProtocol : MocketProtocol
     public override string Name => "raw";
 
     /// <inheritdoc />
-    public override MocketProtocolSession CreateSession(MocketConnectionInfo connection) => new RawProtocolSession(connection);
+    public override MocketProtocolSession<MocketRequest, RawResponse> CreateSession(MocketConnectionInfo connection) => new RawProtocolSession(connection);
 }

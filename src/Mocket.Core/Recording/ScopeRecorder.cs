@@ -7,7 +7,7 @@ namespace MocketNet.Recording;
 /// <summary>
 /// A scope's recording: looks unmatched requests up in <c>&lt;dir&gt;/&lt;namespace&gt;.json</c>, records the
 /// real exchanges of the ones passed through, and saves them when the scope closes. Thread-safe (every
-/// connection of the scope shares it); the session hooks are called outside its lock.
+/// connection of the scope shares it); the protocol's recording rules are called outside its lock.
 /// </summary>
 internal sealed class ScopeRecorder
 {
@@ -65,53 +65,49 @@ internal sealed class ScopeRecorder
         }
     }
 
-    /// <summary>The recorded reply to a request, unless the mode is <see cref="MocketRecordMode.All"/> or none matches.</summary>
-    public bool TryReplay(MocketProtocolSession session, MocketRequest request, [NotNullWhen(true)] out byte[]? response)
+    /// <summary>
+    /// The recorded reply to a request, unless the mode is <see cref="MocketRecordMode.All"/> or none matches.
+    /// <paramref name="upstream"/> is what the real server would be sent (a pack may carry connection state there that the request's own bytes lack).
+    /// </summary>
+    public bool TryReplay(MocketRecordingRules rules, MocketLocation location, ReadOnlyMemory<byte> upstream, [NotNullWhen(true)] out byte[]? response)
     {
         response = null;
-        if (Mode == MocketRecordMode.All)
-        {
-            return false;
-        }
-
-        if (!HasExchangesAt(request.Location))
+        if (Mode == MocketRecordMode.All || !HasExchangesAt(location))
         {
             return false;
         }
 
         // The exact signatures first (a file the reference wrote, or an unredacted one), then the normalised forms.
-        // "Exact" is what the real server would be sent: a pack may carry connection state there that the request's own bytes lack.
-        var upstream = session.GetUpstreamRequest(request);
-        var redacted = session.GetRecordedRequest(upstream, Redaction);
+        var redacted = rules.RecordedRequest(upstream, Redaction);
         var signature = RecordingSignature.Of(redacted.Span);
         var rawSignature = redacted.Span.SequenceEqual(upstream.Span) ? signature : RecordingSignature.Of(upstream.Span);
         RecordedExchange? found;
         lock (_sync)
         {
-            var atLocation = _exchanges.At(request.Location);
+            var atLocation = _exchanges.At(location);
             found = atLocation.GetValueOrDefault(signature) ?? atLocation.GetValueOrDefault(rawSignature);
         }
 
         if (found is null)
         {
-            var normalized = NormalizedSignature(session, redacted);
-            found = Snapshot(request.Location).FirstOrDefault(r => MatchesNormalized(session, r.Value, normalized)).Value;
+            var normalized = NormalizedSignature(rules, redacted);
+            found = Snapshot(location).FirstOrDefault(r => MatchesNormalized(rules, r.Value, normalized)).Value;
         }
 
         response = found?.Response;
         return response is not null;
     }
 
-    /// <summary>Records a real exchange, replacing any recorded one whose request matches it.</summary>
-    public void Record(MocketProtocolSession session, MocketRequest request, ReadOnlyMemory<byte> response)
+    /// <summary>Records a real exchange (<paramref name="upstream"/> is what the server was sent), replacing any recorded one whose request matches it.</summary>
+    public void Record(MocketRecordingRules rules, MocketLocation location, ReadOnlyMemory<byte> upstream, ReadOnlyMemory<byte> response)
     {
-        var redacted = RecordedForm(session, request);
-        var reply = session.GetRecordedResponse(redacted, response, Redaction);
-        var exchange = new RecordedExchange(redacted.ToArray(), reply.ToArray(), session.DescribeRecordedResponse(reply));
+        var redacted = rules.RecordedRequest(upstream, Redaction);
+        var reply = rules.RecordedResponse(redacted, response, Redaction);
+        var exchange = new RecordedExchange(redacted.ToArray(), reply.ToArray(), rules.Describe(reply));
         var signature = RecordingSignature.Of(redacted.Span);
-        var normalized = NormalizedSignature(session, redacted);
-        var replaced = Snapshot(request.Location)
-            .Where(r => r.Key != signature && MatchesNormalized(session, r.Value, normalized))
+        var normalized = NormalizedSignature(rules, redacted);
+        var replaced = Snapshot(location)
+            .Where(r => r.Key != signature && MatchesNormalized(rules, r.Value, normalized))
             .Select(r => r.Key)
             .ToList();
 
@@ -119,14 +115,14 @@ internal sealed class ScopeRecorder
         {
             foreach (var old in replaced)
             {
-                _exchanges.Remove(request.Location, old);
-                _added.Remove(request.Location, old);
-                _removed.Add((request.Location, old));
+                _exchanges.Remove(location, old);
+                _added.Remove(location, old);
+                _removed.Add((location, old));
             }
 
-            _exchanges.Set(request.Location, signature, exchange);
-            _added.Set(request.Location, signature, exchange);
-            _removed.Remove((request.Location, signature));
+            _exchanges.Set(location, signature, exchange);
+            _added.Set(location, signature, exchange);
+            _removed.Remove((location, signature));
         }
     }
 
@@ -179,15 +175,11 @@ internal sealed class ScopeRecorder
     }
 
     /// <summary>Whether a recorded request, redacted and normalised as a live one is, has the signature <paramref name="normalized"/>.</summary>
-    private bool MatchesNormalized(MocketProtocolSession session, RecordedExchange exchange, string normalized) =>
-        NormalizedSignature(session, session.GetRecordedRequest(exchange.Request, Redaction)) == normalized;
+    private bool MatchesNormalized(MocketRecordingRules rules, RecordedExchange exchange, string normalized) =>
+        NormalizedSignature(rules, rules.RecordedRequest(exchange.Request, Redaction)) == normalized;
 
-    /// <summary>What the real server was (or would be) sent, canonical and redacted by the protocol.</summary>
-    private ReadOnlyMemory<byte> RecordedForm(MocketProtocolSession session, MocketRequest request) =>
-        session.GetRecordedRequest(session.GetUpstreamRequest(request), Redaction);
-
-    private static string NormalizedSignature(MocketProtocolSession session, ReadOnlyMemory<byte> redacted) =>
-        RecordingSignature.Of(session.NormalizeRecordedRequest(redacted).Span);
+    private static string NormalizedSignature(MocketRecordingRules rules, ReadOnlyMemory<byte> redacted) =>
+        RecordingSignature.Of(rules.Normalize(redacted).Span);
 
     private KeyValuePair<string, RecordedExchange>[] Snapshot(MocketLocation location)
     {

@@ -10,6 +10,9 @@ internal sealed class AllowList
 
     private AllowList((string Host, int? Port)[] items) => _items = items;
 
+    /// <summary>Allows nothing.</summary>
+    public static AllowList Empty { get; } = new([]);
+
     public static AllowList Parse(MocketOptions options)
     {
         if (options.AllowedHosts.Count > 0 && !options.Strict)
@@ -24,7 +27,7 @@ internal sealed class AllowList
     }
 
     public bool Allows(MocketLocation location) =>
-        _items.Any(item => item.Host == location.Host && (item.Port is null || item.Port == location.Port));
+        _items.Length > 0 && _items.Any(item => item.Host == location.Host && (item.Port is null || item.Port == location.Port));
 
     /// <summary>Whether a connection the guard saw (an address, not a name) is allowed: by IP literal, or loopback by "localhost".</summary>
     public bool Allows(IPEndPoint endPoint)

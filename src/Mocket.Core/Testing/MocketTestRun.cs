@@ -83,9 +83,9 @@ public sealed class MocketTestRun
 
         try
         {
-            var unserved = _settings.AssertAllEntriesServed ? Unserved() : null;
+            var unserved = _settings.AssertAllEntriesServed ? Scopes.Assertions.Unserved(Scope.Entries) : null;
             var violations = Scope.Close(throwOnViolations: false);
-            if (Scope.Options.Strict && violations.Count > 0)
+            if (Scope.FailsOnClose(violations))
             {
                 var message = Scopes.Reports.Closed(violations);
                 return new StrictMocketException(unserved is null ? message : message + Environment.NewLine + Environment.NewLine + unserved, violations);
@@ -179,18 +179,5 @@ public sealed class MocketTestRun
 
         Interlocked.Increment(ref current._depth);
         return current;
-    }
-
-    private string? Unserved()
-    {
-        try
-        {
-            Scope.AssertAllEntriesServed();
-            return null;
-        }
-        catch (MocketAssertionException ex)
-        {
-            return ex.Message;
-        }
     }
 }

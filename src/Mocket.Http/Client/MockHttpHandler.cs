@@ -1,16 +1,16 @@
 using System.Net.Http;
 using System.Net.Security;
-using MocketNet.Http.Protocol;
 using MocketNet.Http.Tls;
+using MocketNet.Protocols;
 
 namespace MocketNet.Http.Client;
 
 /// <summary>Builds the SocketsHttpHandler whose connections are in-memory streams served by one scope.</summary>
 internal static class MockHttpHandler
 {
-    public static SocketsHttpHandler Create(MocketScope scope)
+    public static SocketsHttpHandler Create(MocketServer server)
     {
-        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(server);
         return new SocketsHttpHandler
         {
             UseProxy = false,
@@ -21,7 +21,7 @@ internal static class MockHttpHandler
             ConnectCallback = (context, _) =>
             {
                 var https = context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps;
-                var stream = scope.Connect(context.DnsEndPoint.Host, context.DnsEndPoint.Port, https ? HttpProtocol.Tls : HttpProtocol.Plain);
+                var stream = server.Connect(new MocketLocation(context.DnsEndPoint.Host, context.DnsEndPoint.Port), https ? HttpMockProtocol.Tls : HttpMockProtocol.Plain);
                 return ValueTask.FromResult(stream);
             },
         };

@@ -1,6 +1,6 @@
 namespace MocketNet.Http.Matching;
 
-/// <summary>One condition an <see cref="HttpEntry"/> puts on requests. <see cref="object.ToString"/> says what it expects, for mismatch reports.</summary>
+/// <summary>One condition an <see cref="HttpMockEntry"/> puts on requests. <see cref="object.ToString"/> says what it expects, for mismatch reports.</summary>
 internal abstract class HttpRequestMatcher
 {
     public abstract bool Matches(HttpMockRequest request);

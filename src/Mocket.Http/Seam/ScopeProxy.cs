@@ -1,4 +1,5 @@
 using System.Net;
+using MocketNet.Protocols;
 
 namespace MocketNet.Http.Seam;
 
@@ -34,15 +35,14 @@ internal sealed class ScopeProxy(IWebProxy? inner) : IWebProxy
         try
         {
             if (destination is not { IsAbsoluteUri: true, Scheme: "http" }
-                || !Mocket.TryGetCurrentScope(out var scope)
-                || scope.IsClosed
                 || HttpClientSeam.IsOwnEndpoint(destination)
-                || !HttpClientSeam.Serves(scope, new MocketLocation(destination.IdnHost, destination.Port)))
+                || !MocketServer.TryGetCurrent(out var server)
+                || !server.Intercepts(new MocketLocation(destination.IdnHost, destination.Port)))
             {
                 return false;
             }
 
-            fake = new Uri($"http://{HttpClientSeam.ProxyEndpointFor(scope)}/");
+            fake = new Uri($"http://{SeamListeners.For(server).Proxy}/");
             return true;
         }
         catch (AmbiguousMocketScopeException)

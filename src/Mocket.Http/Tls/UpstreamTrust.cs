@@ -1,6 +1,6 @@
 using System.Net.Security;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
+using MocketNet.Protocols;
 
 namespace MocketNet.Http.Tls;
 
@@ -11,37 +11,35 @@ namespace MocketNet.Http.Tls;
 /// </summary>
 internal static class UpstreamTrust
 {
-    private static readonly ConditionalWeakTable<MocketScope, X509Certificate2Collection> s_roots = [];
-
-    public static void Add(MocketScope scope, X509Certificate2 root)
+    public static void Add(MocketServer server, X509Certificate2 root)
     {
-        var roots = s_roots.GetValue(scope, static _ => []);
+        var roots = server.GetState(static _ => new ScopeRoots());
         lock (roots)
         {
-            roots.Add(root);
+            roots.Certificates.Add(root);
         }
     }
 
-    /// <summary>The TLS client options for an upstream connection of <paramref name="scope"/> to <paramref name="host"/>.</summary>
-    public static SslClientAuthenticationOptions Options(MocketScope scope, string host) => new()
+    /// <summary>The TLS client options for an upstream connection of a scope (its <paramref name="server"/>) to <paramref name="host"/>.</summary>
+    public static SslClientAuthenticationOptions Options(MocketServer server, string host) => new()
     {
         TargetHost = host,
         ApplicationProtocols = [SslApplicationProtocol.Http11],
-        RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Validate(scope, certificate, chain, errors),
+        RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Validate(server, certificate, chain, errors),
     };
 
     /// <summary>
     /// Accepts what the platform accepts. Otherwise, when the only problem is the chain (the name matched)
     /// and the scope trusts roots of its own, accepts a chain that ends in one of them.
     /// </summary>
-    public static bool Validate(MocketScope scope, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
+    public static bool Validate(MocketServer server, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
     {
         if (errors == SslPolicyErrors.None)
         {
             return true;
         }
 
-        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is null || !s_roots.TryGetValue(scope, out var roots))
+        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is null || server.GetState(static _ => new ScopeRoots()) is not { Certificates.Count: > 0 } roots)
         {
             return false;
         }
@@ -51,7 +49,7 @@ internal static class UpstreamTrust
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         lock (roots)
         {
-            chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+            chain.ChainPolicy.CustomTrustStore.AddRange(roots.Certificates);
         }
 
         if (presented is not null)
@@ -69,5 +67,11 @@ internal static class UpstreamTrust
 
         using var copy = new X509Certificate2(certificate);
         return chain.Build(copy);
+    }
+
+    /// <summary>The roots a scope trusts for pass-through (locked while read or changed).</summary>
+    private sealed class ScopeRoots
+    {
+        public X509Certificate2Collection Certificates { get; } = [];
     }
 }

@@ -18,9 +18,12 @@ internal static class RespEncoder
             case null:
                 WriteNull(output, resp3);
                 break;
-            case RedisReply reply:
-                WriteReply(reply, output, resp3);
+            case RedisMockResponse { Exception: null, Callback: null } reply:
+                output.Write(reply.Encoded(protocol));
                 break;
+            case RedisMockResponse reply:
+                throw new ArgumentException(
+                    $"A {reply} response is not a value: it can be an entry's response, but it cannot be sent inside another reply.", nameof(value));
             case string text:
                 RespWriter.WriteBulk(output, text);
                 break;
@@ -82,25 +85,6 @@ internal static class RespEncoder
         else
         {
             RespWriter.WriteNullBulk(output);
-        }
-    }
-
-    private static void WriteReply(RedisReply reply, IBufferWriter<byte> output, bool resp3)
-    {
-        switch (reply.Kind)
-        {
-            case RedisReplyKind.Status:
-                RespWriter.WriteSimpleString(output, reply.Text);
-                break;
-            case RedisReplyKind.Error:
-                RespWriter.WriteError(output, reply.Text);
-                break;
-            case RedisReplyKind.Raw:
-                output.Write(reply.Bytes);
-                break;
-            default:
-                WriteNull(output, resp3);
-                break;
         }
     }
 

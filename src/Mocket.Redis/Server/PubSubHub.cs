@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using MocketNet.Protocols;
 
 namespace MocketNet.Redis.Server;
 
@@ -8,23 +8,17 @@ namespace MocketNet.Redis.Server;
 /// </summary>
 internal sealed class PubSubHub
 {
-    private static readonly ConditionalWeakTable<MocketScope, PubSubHub> s_hubs = [];
-
     private readonly object _sync = new();
-    private readonly List<RedisProtocolSession> _subscribers = [];
+    private readonly List<RedisMockSession> _subscribers = [];
     private long _lastClientId;
 
-    public static PubSubHub For(MocketScope scope) => s_hubs.GetValue(scope, static s =>
-    {
-        var hub = new PubSubHub();
-        s.Closing.Register(static state => s_hubs.Remove((MocketScope)state!), s);
-        return hub;
-    });
+    /// <summary>The hub of a scope (made on first use; it goes with the scope).</summary>
+    public static PubSubHub For(MocketServer server) => server.GetState(static _ => new PubSubHub());
 
     /// <summary>A connection id for CLIENT ID and HELLO, unique in the scope.</summary>
     public long NextClientId() => Interlocked.Increment(ref _lastClientId);
 
-    public void Add(RedisProtocolSession session)
+    public void Add(RedisMockSession session)
     {
         lock (_sync)
         {
@@ -35,7 +29,7 @@ internal sealed class PubSubHub
         }
     }
 
-    public void Remove(RedisProtocolSession session)
+    public void Remove(RedisMockSession session)
     {
         lock (_sync)
         {
@@ -44,18 +38,18 @@ internal sealed class PubSubHub
     }
 
     /// <summary>The subscribers a message on <paramref name="channel"/> reaches, with the pattern (if any) that matched for each delivery.</summary>
-    public List<(RedisProtocolSession Session, Subscription Match)> Match(SubscriptionKind kind, byte[] channel)
+    public List<(RedisMockSession Session, Subscription Match)> Match(SubscriptionKind kind, byte[] channel)
     {
-        RedisProtocolSession[] subscribers;
+        RedisMockSession[] subscribers;
         lock (_sync)
         {
             subscribers = [.. _subscribers];
         }
 
-        var deliveries = new List<(RedisProtocolSession, Subscription)>();
+        var deliveries = new List<(RedisMockSession, Subscription)>();
         foreach (var session in subscribers)
         {
-            foreach (var subscription in session.Subscriptions.Matching(kind, channel))
+            foreach (var subscription in session.State.Subscriptions.Matching(kind, channel))
             {
                 deliveries.Add((session, subscription));
             }

@@ -10,10 +10,10 @@ namespace MocketNet.Redis.Server;
 /// </summary>
 internal static class UpstreamReplies
 {
-    public static bool TryRead(ref ReadOnlySequence<byte> buffer, RedisMockRequest? request, out ReadOnlySequence<byte> response)
+    public static bool TryRead(ref ReadOnlySequence<byte> buffer, RedisMockRequest request, UpstreamState state, out ReadOnlySequence<byte> response)
     {
         response = default;
-        var prefix = request?.Upstream.Prefix() ?? [];
+        var prefix = state.Prefix();
         var reader = new SequenceReader<byte>(buffer);
         string? refusal = null;
         for (var i = 0; i <= prefix.Count; i++)
@@ -39,7 +39,7 @@ internal static class UpstreamReplies
         if (refusal is not null)
         {
             throw new IOException(
-                $"The real Redis server at {request!.Location} refused the connection state Mocket carries over from the client " +
+                $"The real Redis server at {request.Location} refused the connection state Mocket carries over from the client " +
                 $"({refusal}). Mocket answers AUTH, HELLO and SELECT itself and sends them before each passed-through command; " +
                 "check the password, user and database the client is configured with.");
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using MocketNet.Protocols;
 using MocketNet.Tests.Support;
 
 namespace MocketNet.Tests.Connections;
@@ -59,12 +60,12 @@ public class ListenTests
         var endPoint = scope.Listen("mine.test", 1);
         using (var other = Mocket.Enable())
         {
-            Assert.False(other.IsListeningOn(endPoint));
+            Assert.False(MocketServer.For(other).IsListeningOn(endPoint));
         }
 
-        Assert.True(scope.IsListeningOn(endPoint));
-        Assert.False(scope.IsListeningOn(new IPEndPoint(IPAddress.Loopback, endPoint.Port == 1 ? 2 : 1)));
+        Assert.True(MocketServer.For(scope).IsListeningOn(endPoint));
+        Assert.False(MocketServer.For(scope).IsListeningOn(new IPEndPoint(IPAddress.Loopback, endPoint.Port == 1 ? 2 : 1)));
         scope.Close();
-        Assert.False(scope.IsListeningOn(endPoint));
+        Assert.False(MocketServer.For(scope).IsListeningOn(endPoint));
     }
 }

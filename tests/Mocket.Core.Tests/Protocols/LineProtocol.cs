@@ -6,36 +6,42 @@ using MocketNet.Protocols;
 namespace MocketNet.Tests.Protocols;
 
 /// <summary>
-/// A tiny protocol written the way a pack writes one: requests are "\n"-terminated lines, a line with
-/// a control character is malformed, PING is answered built-in, and strict refusals are "-ERR" lines.
+/// A tiny protocol written the way a pack writes one: requests are "\n"-terminated lines, a line with a
+/// control character is malformed, PING is answered built-in, and strict refusals are "-ERR" lines.
 /// </summary>
-public sealed class LineProtocol : MocketProtocol
+public sealed class LineProtocol : MocketProtocol<LineProtocol.LineRequest, LineProtocol.LineResponse>
 {
     public static LineProtocol Instance { get; } = new();
 
     public override string Name => "line";
 
-    public override MocketProtocolSession CreateSession(MocketConnectionInfo connection) => new Session(connection);
+    public override MocketProtocolSession<LineRequest, LineResponse> CreateSession(MocketConnectionInfo connection) => new Session(connection);
 
-    public sealed class LineRequest(string host, int port, ReadOnlyMemory<byte> data, string line) : MocketRequest(host, port, data)
+    public sealed class LineRequest(MocketLocation location, ReadOnlyMemory<byte> data, string line) : MocketRequest(location, data)
     {
         public string Line { get; } = line;
     }
 
-    public sealed class LineEntry(string host, int port, string line, params string[] responses)
-        : MocketEntry(host, port, Instance, responses)
+    public sealed class LineResponse(string line, Exception? exception = null) : MocketResponse(exception)
     {
-        public override bool CanHandle(MocketRequest request) => request is LineRequest r && r.Line == line;
+        public string Line { get; } = line;
 
-        public override string? ExplainMismatch(MocketRequest request) =>
-            request is LineRequest r ? $"expected line \"{line}\", got \"{r.Line}\"" : null;
+        public static implicit operator LineResponse(string line) => new(line);
+    }
+
+    public sealed class LineEntry(string host, int port, string line, params LineResponse[] responses)
+        : MocketEntry<LineRequest, LineResponse>(host, port, Instance, responses)
+    {
+        public override bool CanHandle(LineRequest request) => request.Line == line;
+
+        public override string? ExplainMismatch(LineRequest request) => $"expected line \"{line}\", got \"{request.Line}\"";
 
         public override string ToString() => $"LineEntry(\"{line}\")";
     }
 
-    private sealed class Session(MocketConnectionInfo connection) : MocketProtocolSession(connection)
+    private sealed class Session(MocketConnectionInfo connection) : MocketProtocolSession<LineRequest, LineResponse>(connection)
     {
-        public override bool TryReadRequest(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out MocketRequest? request)
+        protected override bool TryReadRequest(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out LineRequest? request)
         {
             request = null;
             var reader = new SequenceReader<byte>(buffer);
@@ -50,31 +56,26 @@ public sealed class LineProtocol : MocketProtocol
                 throw new MocketProtocolException($"A line request may not hold control characters: \"{text}\".");
             }
 
-            request = new LineRequest(Connection.Host, Connection.Port, buffer.Slice(0, reader.Position).ToArray(), text.TrimEnd('\r'));
+            request = new LineRequest(Connection.Location, buffer.Slice(0, reader.Position).ToArray(), text.TrimEnd('\r'));
             buffer = buffer.Slice(reader.Position);
             return true;
         }
 
-        public override async ValueTask WriteResponseAsync(Stream output, MocketRequest request, object response, CancellationToken cancellationToken)
-        {
-            await output.WriteAsync(Encoding.UTF8.GetBytes((string)response + "\n"), cancellationToken);
-        }
+        protected override ValueTask WriteResponseAsync(LineRequest request, LineResponse response, CancellationToken cancellationToken) =>
+            WriteAsync(Encoding.UTF8.GetBytes(response.Line + "\n"), cancellationToken);
 
-        public override bool TryGetBuiltInResponse(MocketRequest request, [NotNullWhen(true)] out object? response)
-        {
-            response = ((LineRequest)request).Line == "PING" ? "PONG" : null;
-            return response is not null;
-        }
+        protected override bool HasBuiltInAnswer(LineRequest request) => request.Line == "PING";
 
-        public override bool TryGetRefusal(MocketRequest request, StrictMocketException violation, [NotNullWhen(true)] out object? response)
+        protected override ValueTask WriteBuiltInAnswerAsync(LineRequest request, CancellationToken cancellationToken) =>
+            WriteAsync("PONG\n"u8.ToArray(), cancellationToken);
+
+        protected override async ValueTask<bool> WriteRefusalAsync(LineRequest request, StrictMocketException violation, CancellationToken cancellationToken)
         {
-            response = "-ERR no entry";
+            await WriteAsync("-ERR no entry\n"u8.ToArray(), cancellationToken);
             return true;
         }
 
-        public override async ValueTask WriteProtocolErrorAsync(Stream output, MocketProtocolException error, CancellationToken cancellationToken)
-        {
-            await output.WriteAsync("-ERR malformed\n"u8.ToArray(), cancellationToken);
-        }
+        protected override ValueTask WriteRejectionAsync(MocketProtocolException error, CancellationToken cancellationToken) =>
+            WriteAsync("-ERR malformed\n"u8.ToArray(), cancellationToken);
     }
 }

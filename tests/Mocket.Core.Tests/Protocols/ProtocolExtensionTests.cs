@@ -1,4 +1,5 @@
 using System.Text;
+using MocketNet.Protocols;
 using MocketNet.Tests.Support;
 
 namespace MocketNet.Tests.Protocols;
@@ -91,7 +92,7 @@ public class ProtocolExtensionTests
     public async Task A_protocol_given_explicitly_is_spoken_even_with_no_entries()
     {
         using var scope = Mocket.Enable();
-        await using var stream = scope.Connect("line.test", 1, LineProtocol.Instance);
+        await using var stream = MocketServer.For(scope).Connect(new MocketLocation("line.test", 1), LineProtocol.Instance);
         stream.Write("PING\n"u8);
         Assert.Equal("PONG\n", await ReadLinesAsync(stream, 1));
     }

@@ -11,7 +11,7 @@ namespace MocketNet.Tests.Recording;
 /// the scope's <see cref="MocketOptions.RedactedFields"/> are redacted too, in requests and replies; a Date
 /// field and a Nonce field are volatile and ignored when matching; the verb is sent upstream upper-cased.
 /// </summary>
-public sealed class BlockProtocol : MocketProtocol
+public sealed class BlockProtocol : MocketProtocol<MocketRequest, RawResponse>
 {
     private static readonly byte[] End = "\r\n\r\n"u8.ToArray();
 
@@ -19,7 +19,9 @@ public sealed class BlockProtocol : MocketProtocol
 
     public override string Name => "block";
 
-    public override MocketProtocolSession CreateSession(MocketConnectionInfo connection) => new Session(connection);
+    public override MocketRecordingRules RecordingRules { get; } = new Rules();
+
+    public override MocketProtocolSession<MocketRequest, RawResponse> CreateSession(MocketConnectionInfo connection) => new Session(connection);
 
     private static bool TryCut(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> block)
     {
@@ -60,38 +62,38 @@ public sealed class BlockProtocol : MocketProtocol
         return Encoding.UTF8.GetBytes(string.Join("\r\n", kept));
     }
 
-    private sealed class Session(MocketConnectionInfo connection) : MocketProtocolSession(connection)
+    private sealed class Session(MocketConnectionInfo connection) : MocketProtocolSession<MocketRequest, RawResponse>(connection)
     {
-        public override bool TryReadRequest(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out MocketRequest? request)
+        protected override bool TryReadRequest(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out MocketRequest? request)
         {
-            request = TryCut(ref buffer, out var block) ? new MocketRequest(Connection.Host, Connection.Port, block.ToArray()) : null;
+            request = TryCut(ref buffer, out var block) ? new MocketRequest(Connection.Location, block.ToArray()) : null;
             return request is not null;
         }
 
-        public override async ValueTask WriteResponseAsync(Stream output, MocketRequest request, object response, CancellationToken cancellationToken)
-        {
-            await output.WriteAsync(Encoding.UTF8.GetBytes((string)response), cancellationToken);
-            await output.FlushAsync(cancellationToken);
-        }
+        protected override ValueTask WriteResponseAsync(MocketRequest request, RawResponse response, CancellationToken cancellationToken) =>
+            WriteAsync(response.Data, cancellationToken);
 
-        public override bool TryReadUpstreamResponse(ref ReadOnlySequence<byte> buffer, bool upstreamCompleted, MocketRequest request, out ReadOnlySequence<byte> response) =>
+        protected override bool TryReadUpstreamResponse(ref ReadOnlySequence<byte> buffer, bool upstreamCompleted, MocketRequest request, out ReadOnlySequence<byte> response) =>
             TryCut(ref buffer, out response);
 
         /// <summary>The verb is sent upper-cased (so the recorded form is canonical).</summary>
-        public override ReadOnlyMemory<byte> GetUpstreamRequest(MocketRequest request)
+        protected override ReadOnlyMemory<byte> GetUpstreamRequest(MocketRequest request)
         {
             var text = Encoding.UTF8.GetString(request.Data.Span);
             var space = text.IndexOf(' ', StringComparison.Ordinal);
             return space < 0 ? request.Data : Encoding.UTF8.GetBytes(text[..space].ToUpperInvariant() + text[space..]);
         }
+    }
 
-        public override ReadOnlyMemory<byte> GetRecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) =>
+    private sealed class Rules : MocketRecordingRules
+    {
+        public override ReadOnlyMemory<byte> RecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) =>
             Redact(request, redaction);
 
-        public override ReadOnlyMemory<byte> GetRecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) =>
+        public override ReadOnlyMemory<byte> RecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction) =>
             Redact(response, redaction);
 
-        public override ReadOnlyMemory<byte> NormalizeRecordedRequest(ReadOnlyMemory<byte> request) =>
+        public override ReadOnlyMemory<byte> Normalize(ReadOnlyMemory<byte> request) =>
             RewriteFields(request, (name, value) => name switch
             {
                 "Date" => "*",

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MocketNet.Protocols;
 using MocketNet.Tests.Support;
 
 namespace MocketNet.Tests.Recording;
@@ -143,7 +144,7 @@ public class RecordReplayTests
         using var server = new LoopbackEchoServer();
         using (var scope = Mocket.Enable(new MocketOptions { Strict = true, RecordingDirectory = directory.Path, Namespace = "refused" }))
         {
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             var error = await Assert.ThrowsAsync<IOException>(() => Net.ExchangeAsync(stream, "refused\r\n\r\n"));
             var violation = Assert.IsType<StrictMocketException>(error.InnerException);
             Assert.Contains($"no exchange recorded in {directory.File("refused.json")} matched it either", violation.Message, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text;
+using MocketNet.Protocols;
 using MocketNet.Tests.Support;
 
 namespace MocketNet.Tests.Recording;
@@ -15,7 +16,7 @@ public class RedactionTests
         string live;
         using (var scope = Mocket.Enable(Options(directory)))
         {
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             live = await Net.ExchangeAsync(stream, Request);
         }
 
@@ -38,14 +39,14 @@ public class RedactionTests
         using var server = new LoopbackEchoServer();
         using (var scope = Mocket.Enable(Options(directory)))
         {
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             await Net.ExchangeAsync(stream, Request);
         }
 
         var later = Request.Replace("Mon, 01 Jan 2024", "Tue, 02 Jan 2024", StringComparison.Ordinal).Replace("1111", "2222", StringComparison.Ordinal);
         using (var scope = Mocket.Enable(Options(directory, MocketRecordMode.None, strict: true)))
         {
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             var replayed = await Net.ExchangeAsync(stream, later);
 
             Assert.StartsWith("echo:GET /things\r\nAuthorization: REDACTED\r\n", replayed, StringComparison.Ordinal);
@@ -63,13 +64,13 @@ public class RedactionTests
         using var server = new LoopbackEchoServer();
         using (var scope = Mocket.Enable(Options(directory)))
         {
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             await Net.ExchangeAsync(stream, Request);
         }
 
         using (var scope = Mocket.Enable(Options(directory, MocketRecordMode.None)))
         {
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             var error = await Assert.ThrowsAsync<IOException>(() => Net.ExchangeAsync(stream, Request.Replace("Accept: all", "Accept: none", StringComparison.Ordinal)));
             Assert.IsType<MocketRecordingException>(error.InnerException);
         }
@@ -83,7 +84,7 @@ public class RedactionTests
         foreach (var date in new[] { "Mon", "Tue" })
         {
             using var scope = Mocket.Enable(Options(directory, MocketRecordMode.All));
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             await Net.ExchangeAsync(stream, Request.Replace("Mon", date, StringComparison.Ordinal));
         }
 
@@ -108,7 +109,7 @@ public class RedactionTests
 
         using (var scope = Mocket.Enable(Options(directory, MocketRecordMode.None, strict: true)))
         {
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             Assert.Equal("echo:ok\r\n\r\n", await Net.ExchangeAsync(stream, "GET /x\r\nAuthorization: Bearer mine\r\nX-Api-Key: also-mine\r\n\r\n"));
             Assert.Empty(scope.Violations);
         }
@@ -123,14 +124,14 @@ public class RedactionTests
         using var server = new LoopbackEchoServer();
         using (var scope = Mocket.Enable(Options(directory)))
         {
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             Assert.Equal("echo:GET /x\r\n\r\n", await Net.ExchangeAsync(stream, "get /x\r\n\r\n"));
         }
 
         Assert.Equal(["GET /x\r\n\r\n"], RecordReplayTests.RecordedRequests(directory, "secret"));
         using (var scope = Mocket.Enable(Options(directory, MocketRecordMode.None)))
         {
-            await using var stream = scope.Connect("127.0.0.1", server.Port, BlockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), BlockProtocol.Instance);
             Assert.Equal("echo:GET /x\r\n\r\n", await Net.ExchangeAsync(stream, "Get /x\r\n\r\n"));
         }
 

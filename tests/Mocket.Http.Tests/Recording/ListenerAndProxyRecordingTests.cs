@@ -1,6 +1,7 @@
 using System.Net;
 using MocketNet.Http.Seam;
 using MocketNet.Http.Tests.Support;
+using MocketNet.Protocols;
 using MocketNet.Tests.Support;
 
 namespace MocketNet.Http.Tests.Recording;
@@ -16,7 +17,7 @@ public class ListenerAndProxyRecordingTests
         var url = new Uri(origin.Address, "/json?via=listener");
         var recorded = await Recordings.RecordAsync(directory, async () =>
         {
-            var endpoint = Mocket.CurrentScope.Listen("127.0.0.1", url.Port, MockHttp.Protocol);
+            var endpoint = MockHttp.Listen("127.0.0.1", url.Port);
             using var client = new HttpClient();
             return await Reply.ReadAsync(client.GetAsync(new Uri($"http://{endpoint}{url.PathAndQuery}")));
         });
@@ -36,7 +37,7 @@ public class ListenerAndProxyRecordingTests
         var url = new Uri(origin.Address, "/echo?via=proxy");
         var recorded = await Recordings.RecordAsync(directory, async () =>
         {
-            var proxy = HttpClientSeam.ProxyEndpointFor(Mocket.CurrentScope);
+            var proxy = SeamListeners.For(MocketServer.For(Mocket.CurrentScope)).Proxy;
 
             // Hidden from the global seam (no activity propagator), so it really goes through the proxy.
             using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null, UseProxy = true, Proxy = new FixedProxy(new Uri($"http://{proxy}")) });

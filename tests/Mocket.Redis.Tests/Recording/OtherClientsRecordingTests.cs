@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using MocketNet.Protocols;
 using MocketNet.Redis.Tests.Support;
 using MocketNet.Tests.Support;
 
@@ -75,13 +76,13 @@ public class OtherClientsRecordingTests
             port = server.Port;
             await server.SetAsync("k", "from the server");
             using var scope = Mocket.Enable(Recordings.Options(directory));
-            await using var stream = scope.Connect("127.0.0.1", port, RedisMockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", port), RedisMockProtocol.Instance);
             Assert.Equal("$15\r\nfrom the server\r\n", await RespClient.SendAsync(stream, "GET", "k"));
         }
 
         using (var scope = Mocket.Enable(Recordings.Options(directory, MocketRecordMode.None)))
         {
-            await using var stream = scope.Connect("127.0.0.1", port, RedisMockProtocol.Instance);
+            await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", port), RedisMockProtocol.Instance);
 
             // An inline command is the same command: it matches the recorded RESP array.
             Assert.Equal("$15\r\nfrom the server\r\n", await RespClient.SendRawAsync(stream, "get k\r\n"u8.ToArray()));
@@ -119,7 +120,7 @@ public class OtherClientsRecordingTests
             Assert.Equal("$3\r\nbar\r\n", await RespClient.SendRawAsync(raw, Encoding.UTF8.GetBytes(request)));
 
             // Through the Redis protocol, its canonical form has the same signature.
-            await using var resp = scope.Connect("127.0.0.1", port, RedisMockProtocol.Instance);
+            await using var resp = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", port), RedisMockProtocol.Instance);
             Assert.Equal("$3\r\nbar\r\n", await RespClient.SendAsync(resp, "GET", "foo"));
             Assert.Empty(scope.Errors);
         }

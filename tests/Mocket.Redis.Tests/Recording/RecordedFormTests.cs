@@ -11,13 +11,13 @@ public class RecordedFormTests
     private static readonly MocketRedaction s_none = new([]);
 
     private static string Recorded(string wire, MocketRedaction? redaction = null) =>
-        Encoding.UTF8.GetString(RedisRecording.Request(Encoding.UTF8.GetBytes(wire), redaction ?? s_none).Span);
+        Encoding.UTF8.GetString(RedisRecordingRules.Instance.RecordedRequest(Encoding.UTF8.GetBytes(wire), redaction ?? s_none).Span);
 
     private static string Resp(params string[][] commands) =>
         string.Concat(commands.Select(c => Encoding.UTF8.GetString(RespClient.Command(c))));
 
     private static string Normalized(string wire) =>
-        Encoding.UTF8.GetString(RedisRecording.Normalize(RedisRecording.Request(Encoding.UTF8.GetBytes(wire), s_none)).Span);
+        Encoding.UTF8.GetString(RedisRecordingRules.Instance.Normalize(RedisRecordingRules.Instance.RecordedRequest(Encoding.UTF8.GetBytes(wire), s_none)).Span);
 
     [Fact]
     public void An_inline_command_is_recorded_as_the_RESP_array_a_client_library_sends_with_the_verb_upper_cased()
@@ -46,7 +46,7 @@ public class RecordedFormTests
         byte[] key = [0x80, 0xFF, 0x00, 0x0D, 0x0A, 0x41];
         byte[] wire = [.. "*2\r\n$3\r\nGET\r\n$6\r\n"u8, .. key, .. "\r\n"u8];
 
-        Assert.Equal(wire, RedisRecording.Request(wire, s_none).ToArray());
+        Assert.Equal(wire, RedisRecordingRules.Instance.RecordedRequest(wire, s_none).ToArray());
     }
 
     [Theory]

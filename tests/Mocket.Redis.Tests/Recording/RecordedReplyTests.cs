@@ -14,7 +14,7 @@ public class RecordedReplyTests
     private static readonly MocketRedaction s_named = new(["api-token"]);
 
     private static string Redacted(string request, string reply, MocketRedaction? redaction = null) =>
-        Encoding.UTF8.GetString(RedisRecording.Response(Encoding.UTF8.GetBytes(request + "\r\n"), Encoding.UTF8.GetBytes(reply), redaction ?? s_named).Span);
+        Encoding.UTF8.GetString(RedisRecordingRules.Instance.RecordedResponse(Encoding.UTF8.GetBytes(request + "\r\n"), Encoding.UTF8.GetBytes(reply), redaction ?? s_named).Span);
 
     [Theory]
     [MemberData(nameof(RespReaderTests.EveryType), MemberType = typeof(RespReaderTests))]

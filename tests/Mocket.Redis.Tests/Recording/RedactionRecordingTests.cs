@@ -1,4 +1,5 @@
 using System.Text;
+using MocketNet.Protocols;
 using MocketNet.Redis.Tests.Support;
 using MocketNet.Tests.Support;
 
@@ -63,7 +64,7 @@ public class RedactionRecordingTests
         using var directory = new TempDirectory();
         using var server = new RedisServer(Password);
         using var scope = Mocket.Enable(Recordings.Options(directory));
-        await using var stream = scope.Connect("127.0.0.1", server.Port, RedisMockProtocol.Instance);
+        await using var stream = MocketServer.For(scope).Connect(new MocketLocation("127.0.0.1", server.Port), RedisMockProtocol.Instance);
 
         Assert.Equal("+OK\r\n", await RespClient.SendAsync(stream, "AUTH", "wrong"));
         await Assert.ThrowsAnyAsync<IOException>(() => RespClient.SendAsync(stream, "GET", "k"));

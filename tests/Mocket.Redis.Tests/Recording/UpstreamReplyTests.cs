@@ -9,8 +9,8 @@ namespace MocketNet.Redis.Tests.Recording;
 /// <summary>Pass-through framing: the real server's reply to one command is cut exactly, whatever the chunking.</summary>
 public class UpstreamReplyTests
 {
-    private static RedisMockRequest Request(UpstreamState state = default) =>
-        new("127.0.0.1", 6379, "*2\r\n$3\r\nGET\r\n$1\r\na\r\n"u8.ToArray(), "GET", ["a"u8.ToArray()]) { Upstream = state };
+    private static RedisMockRequest Request() =>
+        new("127.0.0.1", 6379, "*2\r\n$3\r\nGET\r\n$1\r\na\r\n"u8.ToArray(), "GET", ["a"u8.ToArray()]);
 
     public static TheoryData<string> Nested => new()
     {
@@ -23,12 +23,12 @@ public class UpstreamReplyTests
     public void Exactly_one_whole_reply_of_every_type_is_cut_at_every_split_point(string wire, string description)
     {
         _ = description;
-        AssertCutsExactly(wire, Request());
+        AssertCutsExactly(wire, default);
     }
 
     [Theory]
     [MemberData(nameof(Nested))]
-    public void Nested_aggregates_are_cut_whole_at_every_split_point(string wire) => AssertCutsExactly(wire, Request());
+    public void Nested_aggregates_are_cut_whole_at_every_split_point(string wire) => AssertCutsExactly(wire, default);
 
     [Fact]
     public void The_replies_to_the_carried_state_are_skipped_and_only_the_commands_reply_is_kept()
@@ -36,18 +36,19 @@ public class UpstreamReplyTests
         var state = new UpstreamState(3, null, "pw"u8.ToArray(), 2);
         var prefix = "%1\r\n+server\r\n+redis\r\n+OK\r\n";
 
-        AssertCutsExactly("$3\r\nbar\r\n", Request(state), prefix);
+        AssertCutsExactly("$3\r\nbar\r\n", state, prefix);
         Assert.Equal(
             "*5\r\n$5\r\nHELLO\r\n$1\r\n3\r\n$4\r\nAUTH\r\n$7\r\ndefault\r\n$2\r\npw\r\n*2\r\n$6\r\nSELECT\r\n$1\r\n2\r\n*2\r\n$3\r\nGET\r\n$1\r\na\r\n",
-            Encoding.UTF8.GetString(state.Request(Request(state).Data).Span));
+            Encoding.UTF8.GetString(state.Request(Request().Data).Span));
     }
 
     [Fact]
     public void The_default_state_sends_the_command_alone()
     {
         var request = Request();
-        Assert.True(request.Upstream.IsDefault);
-        Assert.True(request.Upstream.Request(request.Data).Span.SequenceEqual(request.Data.Span));
+        var state = default(UpstreamState);
+        Assert.True(state.IsDefault);
+        Assert.True(state.Request(request.Data).Span.SequenceEqual(request.Data.Span));
     }
 
     [Fact]
@@ -55,27 +56,27 @@ public class UpstreamReplyTests
     {
         var buffer = new ReadOnlySequence<byte>("-WRONGPASS invalid username-password pair\r\n-NOAUTH Authentication required.\r\n"u8.ToArray());
 
-        var error = Assert.Throws<IOException>(() => UpstreamReplies.TryRead(ref buffer, Request(new UpstreamState(2, null, "bad"u8.ToArray(), 0)), out _));
+        var error = Assert.Throws<IOException>(() => UpstreamReplies.TryRead(ref buffer, Request(), new UpstreamState(2, null, "bad"u8.ToArray(), 0), out _));
 
         Assert.Contains("AUTH: -WRONGPASS invalid username-password pair", error.Message, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:6379", error.Message, StringComparison.Ordinal);
     }
 
-    private static void AssertCutsExactly(string reply, RedisMockRequest request, string prefix = "")
+    private static void AssertCutsExactly(string reply, UpstreamState state, string prefix = "")
     {
         var whole = Encoding.UTF8.GetBytes(prefix + reply);
         var data = Encoding.UTF8.GetBytes(prefix + reply + "+next\r\n");
         for (var length = 0; length < whole.Length; length++)
         {
             var partial = Segments.Split(data[..length], length / 2);
-            Assert.False(UpstreamReplies.TryRead(ref partial, request, out _), $"a reply cut after {length} bytes");
+            Assert.False(UpstreamReplies.TryRead(ref partial, Request(), state, out _), $"a reply cut after {length} bytes");
             Assert.Equal(length, partial.Length);
         }
 
         for (var cut = 0; cut <= data.Length; cut++)
         {
             var buffer = Segments.Split(data, cut);
-            Assert.True(UpstreamReplies.TryRead(ref buffer, request, out var response), $"split at {cut}");
+            Assert.True(UpstreamReplies.TryRead(ref buffer, Request(), state, out var response), $"split at {cut}");
             Assert.Equal(reply, Encoding.UTF8.GetString(response.ToArray()));
             Assert.Equal("+next\r\n", Encoding.UTF8.GetString(buffer.ToArray()));
         }

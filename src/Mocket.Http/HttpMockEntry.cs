@@ -11,7 +11,7 @@ namespace MocketNet.Http;
 /// matcher adds a condition on anything (headers, body). Its responses are served in order, the last
 /// one repeating.
 /// </summary>
-public sealed class HttpEntry : MocketEntry
+public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockResponse>
 {
     private readonly HttpRequestMatcher[] _matchers;
 
@@ -23,7 +23,7 @@ public sealed class HttpEntry : MocketEntry
     /// <param name="canHandle">Replaces path and query matching with a function of (path, query).</param>
     /// <param name="when">An extra condition on the whole request.</param>
     /// <param name="whenDescription">How reports name <paramref name="when"/> (filled in by the compiler).</param>
-    public HttpEntry(
+    public HttpMockEntry(
         string method, string uri, IEnumerable<HttpMockResponse> responses, bool matchQueryString = true,
         Func<string, IReadOnlyDictionary<string, string[]>, bool>? canHandle = null, Func<HttpMockRequest, bool>? when = null,
         [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(when))] string? whenDescription = null)
@@ -31,10 +31,10 @@ public sealed class HttpEntry : MocketEntry
     {
     }
 
-    private HttpEntry(
+    private HttpMockEntry(
         Uri uri, string method, HttpMockResponse[] responses, bool matchQueryString,
         Func<string, IReadOnlyDictionary<string, string[]>, bool>? canHandle, Func<HttpMockRequest, bool>? when, string? whenDescription)
-        : base(uri.IdnHost, uri.Port, HttpProtocol.Auto, responses)
+        : base(uri.IdnHost, uri.Port, HttpMockProtocol.Instance, responses)
     {
         if (string.IsNullOrWhiteSpace(method) || !method.All(Parsing.HttpRequestParser.IsTokenChar))
         {
@@ -84,16 +84,11 @@ public sealed class HttpEntry : MocketEntry
     public bool MatchQueryString { get; }
 
     /// <inheritdoc />
-    public override bool CanHandle(MocketRequest request)
+    public override bool CanHandle(HttpMockRequest request)
     {
-        if (request is not HttpMockRequest http)
-        {
-            return false;
-        }
-
         foreach (var matcher in _matchers)
         {
-            if (!matcher.Matches(http))
+            if (!matcher.Matches(request))
             {
                 return false;
             }
@@ -103,44 +98,27 @@ public sealed class HttpEntry : MocketEntry
     }
 
     /// <inheritdoc />
-    public override string? ExplainMismatch(MocketRequest request)
+    public override string? ExplainMismatch(HttpMockRequest request)
     {
-        if (request is not HttpMockRequest http)
-        {
-            return $"the request is not HTTP ({request.GetType().Name})";
-        }
-
-        var reasons = _matchers.Where(m => !m.Matches(http)).Select(m => m.Explain(http)).ToList();
+        var reasons = _matchers.Where(m => !m.Matches(request)).Select(m => m.Explain(request)).ToList();
         return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 
     /// <summary>The entry as reports show it, in the reference's spelling plus every matcher.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"HttpEntry(method='{Method}', schema='{Scheme}', location=('{Host}', {Port}), path='{Path}', query='{QueryString}'" +
+        $"HttpMockEntry(method='{Method}', schema='{Scheme}', location=('{Host}', {Port}), path='{Path}', query='{QueryString}'" +
         $"{(MatchQueryString ? string.Empty : ", matchQueryString=false")}{string.Concat(_matchers.Skip(1).OfType<CanHandleMatcher>().Select(m => ", " + m))}" +
         $"{string.Concat(_matchers.OfType<PredicateMatcher>().Select(m => ", " + m))})");
 
-    /// <inheritdoc />
-    protected override object NextResponse(MocketRequest request)
+    /// <summary>The next response in order; a response made with <see cref="HttpMockResponse.From"/> is computed from the request.</summary>
+    /// <param name="request">The request answered.</param>
+    protected override HttpMockResponse Answer(HttpMockRequest request)
     {
-        var response = (HttpMockResponse)base.NextResponse(request);
-        if (response.Callback is { } callback)
-        {
-            try
-            {
-                response = callback((HttpMockRequest)request)
-                    ?? throw new InvalidOperationException($"The response callback of {this} returned null; return an HttpMockResponse.");
-            }
-#pragma warning disable CA1031 // A callback's failure is the client's failure: it is raised to the caller, as a Throw response is.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                return ex;
-            }
-        }
-
-        return response.Exception ?? (object)response;
+        var response = Next();
+        return response.Callback is { } callback
+            ? callback(request) ?? throw new InvalidOperationException($"The response callback of {this} returned null; return an HttpMockResponse.")
+            : response;
     }
 
     private static HttpMockResponse[] Validate(IEnumerable<HttpMockResponse> responses)

@@ -3,19 +3,25 @@ using MocketNet.Redis.Codec;
 
 namespace MocketNet.Redis.Recording;
 
-/// <summary>The Redis pack's recording hooks: canonical form, redaction and normalisation of commands and replies.</summary>
-internal static class RedisRecording
+/// <summary>How Redis exchanges are recorded: canonical form, redaction and normalisation of commands and replies, and a redis-cli-like text of replies.</summary>
+internal sealed class RedisRecordingRules : MocketRecordingRules
 {
+    private RedisRecordingRules()
+    {
+    }
+
+    public static RedisRecordingRules Instance { get; } = new();
+
     /// <summary>Every command canonical (a RESP array, verb upper-cased) with its secrets redacted; unparseable bytes unchanged.</summary>
-    public static ReadOnlyMemory<byte> Request(ReadOnlyMemory<byte> request, MocketRedaction redaction) =>
+    public override ReadOnlyMemory<byte> RecordedRequest(ReadOnlyMemory<byte> request, MocketRedaction redaction) =>
         RecordedCommands.Rewrite(request, command => RecordedRedaction.Request(command, redaction));
 
     /// <summary>Every command canonical with its volatile parts constant (and credentials dropped).</summary>
-    public static ReadOnlyMemory<byte> Normalize(ReadOnlyMemory<byte> request) =>
+    public override ReadOnlyMemory<byte> Normalize(ReadOnlyMemory<byte> request) =>
         RecordedCommands.Rewrite(request, RecordedNormalization.Normalize);
 
     /// <summary>The reply with what it reveals of a secret redacted (the request's last command is the one answered).</summary>
-    public static ReadOnlyMemory<byte> Response(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction)
+    public override ReadOnlyMemory<byte> RecordedResponse(ReadOnlyMemory<byte> request, ReadOnlyMemory<byte> response, MocketRedaction redaction)
     {
         if (!RecordedCommands.TryParse(request, out var commands))
         {
@@ -36,4 +42,6 @@ internal static class RedisRecording
             ? RespValueWriter.ToArray([redacted])
             : response;
     }
+
+    public override string? Describe(ReadOnlyMemory<byte> response) => RecordedReplyText.Describe(response) ?? base.Describe(response);
 }

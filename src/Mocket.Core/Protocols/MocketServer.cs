@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using MocketNet.Connections;
+using MocketNet.Policy;
+using MocketNet.Recording;
+using MocketNet.Scopes;
+
+namespace MocketNet.Protocols;
+
+/// <summary>
+/// The serving side of a <see cref="MocketScope"/>, for protocol packs and their seams (tests use the scope):
+/// connections in memory and on loopback listeners, whether a seam should take a request at all, and state a
+/// pack keeps per scope. Get it with <see cref="For"/> or <see cref="TryGetCurrent"/>.
+/// </summary>
+#pragma warning disable CA1001 // The closing token outlives Close on purpose: seams may still register on it, which a disposed source would refuse.
+public sealed class MocketServer
+#pragma warning restore CA1001
+{
+    private readonly CancellationTokenSource _closing = new();
+    private readonly ConcurrentDictionary<Type, object> _state = new();
+
+    internal MocketServer(MocketScope scope, MocketOptions options)
+    {
+        Scope = scope;
+        Registry = new EntryRegistry();
+        Log = new RequestLog();
+        Violations = new ViolationLog(options.Strict, Registry);
+        var allowList = AllowList.Parse(options);
+        Recording = ScopeRecorder.Open(options);
+        Policy = new MocketPolicy(options.Strict, allowList, Recording?.Mode);
+        Connections = new ScopeConnections(this);
+        Closing = _closing.Token;
+    }
+
+    /// <summary>The scope served.</summary>
+    public MocketScope Scope { get; }
+
+    /// <summary>Cancelled when the scope closes (for state a seam keeps per scope).</summary>
+    public CancellationToken Closing { get; }
+
+    /// <summary>Whether the scope has closed.</summary>
+    public bool IsClosed => Scope.IsClosed;
+
+    internal EntryRegistry Registry { get; }
+
+    internal RequestLog Log { get; }
+
+    internal ViolationLog Violations { get; }
+
+    internal MocketPolicy Policy { get; }
+
+    internal ScopeRecorder? Recording { get; }
+
+    internal ScopeConnections Connections { get; }
+
+    /// <summary>The serving side of <paramref name="scope"/>.</summary>
+    /// <param name="scope">An open or closed scope.</param>
+    public static MocketServer For(MocketScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Server;
+    }
+
+    /// <summary>
+    /// The serving side of the current scope (see <see cref="Mocket.TryGetCurrentScope"/>); false when no scope is
+    /// open or it has closed. Throws <see cref="AmbiguousMocketScopeException"/> rather than guess.
+    /// </summary>
+    /// <param name="server">The current scope's server, or null.</param>
+    public static bool TryGetCurrent([NotNullWhen(true)] out MocketServer? server)
+    {
+        server = Mocket.TryGetCurrentScope(out var scope) && !scope.IsClosed ? scope.Server : null;
+        return server is not null;
+    }
+
+    /// <summary>
+    /// Opens an in-memory connection to <paramref name="location"/> that speaks <paramref name="protocol"/>: a pack's
+    /// seam hands the stream to its client. Each request on it is decided by the scope's policy.
+    /// </summary>
+    /// <param name="location">The location the client asked for.</param>
+    /// <param name="protocol">The protocol spoken.</param>
+    /// <param name="options">How replies reach the client (see <see cref="MocketConnectOptions"/>).</param>
+    /// <exception cref="ObjectDisposedException">The scope is closed.</exception>
+    public Stream Connect(MocketLocation location, MocketProtocol protocol, MocketConnectOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        Scope.ThrowIfClosed();
+        return Connections.Connect(location, protocol, options);
+    }
+
+    /// <summary>
+    /// Starts a real listener on 127.0.0.1 (ephemeral port, NoDelay) whose connections are served as an in-memory
+    /// connection to <paramref name="location"/> would be. It closes with the scope.
+    /// </summary>
+    /// <param name="location">The location the listener stands for.</param>
+    /// <param name="protocol">The protocol spoken, or null to choose it from the entries per connection.</param>
+    /// <exception cref="ObjectDisposedException">The scope is closed.</exception>
+    public IPEndPoint Listen(MocketLocation location, MocketProtocol? protocol)
+    {
+        Scope.ThrowIfClosed();
+        return Connections.Listen(location, protocol);
+    }
+
+    /// <summary>Whether <paramref name="endPoint"/> is one of the scope's loopback listeners (a client pointed at one is served already).</summary>
+    /// <param name="endPoint">A loopback endpoint.</param>
+    public bool IsListeningOn(IPEndPoint endPoint)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        return Connections.IsListeningOn(endPoint);
+    }
+
+    /// <summary>
+    /// For a seam that may leave a request alone (so that it goes to the network as if Mocket were not there):
+    /// whether the scope takes requests to <paramref name="location"/>. The scope's policy decides: it takes them
+    /// when it has entries there, records, or is strict and the location is not allowed; never when the location
+    /// is one of its own listeners.
+    /// </summary>
+    /// <param name="location">Where the request is going.</param>
+    public bool Intercepts(MocketLocation location)
+    {
+        var ownListener = IPAddress.TryParse(location.Host, out var address) && IPAddress.IsLoopback(address)
+            && Connections.IsListeningOn(new IPEndPoint(address, location.Port));
+        var route = (IsClosed ? MocketPolicy.NoScope : Policy).Route(
+            new ConnectionFacts(location, ConnectionKind.Routable, Registry.HasEntriesAt(location), IsOwnListener: ownListener));
+        return route == ConnectionRoute.Serve;
+    }
+
+    /// <summary>
+    /// State a pack keeps for this scope (one instance per type, made on first use); it goes with the scope, and
+    /// is disposed when the scope closes if it is <see cref="IDisposable"/>.
+    /// </summary>
+    /// <typeparam name="T">The state's type.</typeparam>
+    /// <param name="create">Makes the state the first time.</param>
+    public T GetState<T>(Func<MocketServer, T> create)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return (T)_state.GetOrAdd(typeof(T), static (_, args) => args.create(args.server), (create, server: this));
+    }
+
+    /// <summary>A real connection the network guard saw on the scope's flow: a violation unless the policy allows it.</summary>
+    internal void OnGuardConnection(IPEndPoint endPoint)
+    {
+        if (Policy.IsViolation(endPoint))
+        {
+            Violations.GuardConnection(endPoint);
+        }
+    }
+
+    /// <summary>A DNS lookup the network guard saw on the scope's flow: a violation unless the policy allows it.</summary>
+    internal void OnGuardDnsLookup(string host)
+    {
+        if (Policy.IsViolation(host))
+        {
+            Violations.GuardDnsLookup(host);
+        }
+    }
+
+    /// <summary>Ends everything the scope serves; called once by <see cref="MocketScope.Close"/>.</summary>
+    internal void Close()
+    {
+        _closing.Cancel();
+        Connections.CloseAll();
+        foreach (var state in _state.Values)
+        {
+            (state as IDisposable)?.Dispose();
+        }
+
+        // Complete on disk before the scope's Close returns (or throws for violations).
+        Recording?.Save();
+    }
+}

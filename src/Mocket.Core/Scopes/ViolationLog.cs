@@ -1,0 +1,56 @@
+using System.Net;
+
+namespace MocketNet.Scopes;
+
+/// <summary>Every real network use a scope saw (refused requests and connections, and what the network guard observed), each explained.</summary>
+internal sealed class ViolationLog(bool strict, EntryRegistry registry)
+{
+    private readonly Lock _sync = new();
+    private readonly List<MocketViolation> _violations = [];
+
+    public IReadOnlyList<MocketViolation> All
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
+    /// <summary>A strict refusal of a request no entry handled; the exception names the address, the request and every entry.</summary>
+    public StrictMocketException UnmatchedRequest(MocketRequest request, string? recordingFile) => Add(
+        MocketViolationKind.UnmatchedRequest, request.Location.ToString(), request.FirstLine, request,
+        $"Register an entry that matches this request, or allow the address with MocketOptions.AllowedHosts = {{ \"{request.Host}\" }} (or \"{request.Location}\")" +
+        (recordingFile is null
+            ? "."
+            : $"; no exchange recorded in {recordingFile} matched it either (allowing the address lets it be recorded there)."));
+
+    /// <summary>A strict refusal of a connection, before any request, to a location with no entries.</summary>
+    public StrictMocketException UnregisteredLocation(MocketLocation location) => Add(
+        MocketViolationKind.UnregisteredLocation, location.ToString(), sentData: null, request: null,
+        $"Register an entry for {location} before connecting to it, or allow it with MocketOptions.AllowedHosts.");
+
+    public void GuardConnection(IPEndPoint endPoint) => Add(
+        MocketViolationKind.Connection, endPoint.ToString(), sentData: null, request: null,
+        "A client Mocket does not intercept (such as a raw TcpClient) opened a real connection. " +
+        "Serve it with Mocket.Listen(host, port) and point the client at the endpoint, or allow the address.");
+
+    public void GuardDnsLookup(string host) => Add(
+        MocketViolationKind.DnsLookup, host, sentData: null, request: null,
+        "A client Mocket does not intercept looked this host up in DNS. " +
+        "Serve it with Mocket.Listen(host, port) and point the client at the endpoint, or allow the host.");
+
+    private StrictMocketException Add(MocketViolationKind kind, string address, string? sentData, MocketRequest? request, string hint)
+    {
+        var message = Reports.NetworkUse(strict, address, sentData, registry.All, request, hint);
+        var violation = new MocketViolation(kind, address, sentData, message);
+        lock (_sync)
+        {
+            _violations.Add(violation);
+        }
+
+        return new StrictMocketException(message, [violation]);
+    }
+}
