@@ -14,6 +14,7 @@ namespace MocketNet.MSTest;
 public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
 {
     private readonly TestMethodAttribute? _inner;
+    private readonly IMocketizeSettings? _classSettings;
 
     /// <summary>Marks a test method.</summary>
     /// <param name="callerFilePath">Filled in by the compiler (MSTest shows the test's source location).</param>
@@ -30,33 +31,27 @@ public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
         : base(inner?.DeclaringFilePath ?? string.Empty, inner?.DeclaringLineNumber ?? -1)
     {
         _inner = inner;
-        Strict = settings.Strict;
-        AllowedHosts = [.. settings.AllowedHosts];
-        RecordingDirectory = settings.RecordingDirectory;
-        Namespace = settings.Namespace;
-        Exclusive = settings.Exclusive;
-        AssertAllEntriesServed = settings.AssertAllEntriesServed;
-        SourceFilePath = settings.SourceFilePath;
+        _classSettings = settings;
     }
 
-    /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
+    /// <inheritdoc />
     public bool Strict { get; set; }
 
-    /// <summary>Hosts a strict test may reach: <c>"host"</c> or <c>"host:port"</c>.</summary>
+    /// <inheritdoc cref="IMocketizeSettings.AllowedHosts" />
     public string[] AllowedHosts { get; set; } = [];
 
     IReadOnlyList<string> IMocketizeSettings.AllowedHosts => AllowedHosts;
 
-    /// <summary>Where real exchanges are recorded and replayed from.</summary>
+    /// <inheritdoc />
     public string? RecordingDirectory { get; set; }
 
-    /// <summary>The recording file's name; defaults to the test's full name with its data-row arguments.</summary>
+    /// <inheritdoc />
     public string? Namespace { get; set; }
 
-    /// <summary>Run this test alone among mocketized tests; its scope also serves code that lost the test's async context, such as a service started earlier (see MocketOptions.Exclusive).</summary>
+    /// <inheritdoc />
     public bool Exclusive { get; set; }
 
-    /// <summary>Fail the test when it leaves registered entries unserved.</summary>
+    /// <inheritdoc />
     public bool AssertAllEntriesServed { get; set; }
 
     /// <inheritdoc />
@@ -66,8 +61,10 @@ public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
     public override async Task<TestResult[]> ExecuteAsync(ITestMethod testMethod)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
-        await MocketTestRun.AwaitTurnAsync(this).ConfigureAwait(false);
-        var run = MocketTestRun.Start(this, FullName(testMethod));
+        // Wrapping another attribute for [MocketizeClass], the class's settings apply.
+        var settings = _classSettings ?? this;
+        await MocketTestRun.AwaitTurnAsync(settings).ConfigureAwait(false);
+        var run = MocketTestRun.Start(settings, FullName(testMethod));
         TestResult[] results;
         try
         {

@@ -15,24 +15,24 @@ public sealed class MocketizeClassAttribute : TestClassAttribute, IMocketizeSett
     /// <param name="sourceFilePath">Filled in by the compiler: where the attribute is written (relative recording directories start there).</param>
     public MocketizeClassAttribute([CallerFilePath] string sourceFilePath = "") => SourceFilePath = sourceFilePath;
 
-    /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
+    /// <inheritdoc />
     public bool Strict { get; set; }
 
-    /// <summary>Hosts a strict test may reach: <c>"host"</c> or <c>"host:port"</c>.</summary>
+    /// <inheritdoc cref="IMocketizeSettings.AllowedHosts" />
     public string[] AllowedHosts { get; set; } = [];
 
     IReadOnlyList<string> IMocketizeSettings.AllowedHosts => AllowedHosts;
 
-    /// <summary>Where real exchanges are recorded and replayed from.</summary>
+    /// <inheritdoc />
     public string? RecordingDirectory { get; set; }
 
-    /// <summary>The recording file's name; defaults to each test's full name with its data-row arguments.</summary>
+    /// <inheritdoc />
     public string? Namespace { get; set; }
 
-    /// <summary>Run each test alone among mocketized tests; its scope also serves code that lost the test's async context, such as a service started earlier (see MocketOptions.Exclusive).</summary>
+    /// <inheritdoc />
     public bool Exclusive { get; set; }
 
-    /// <summary>Fail a test that leaves registered entries unserved.</summary>
+    /// <inheritdoc />
     public bool AssertAllEntriesServed { get; set; }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using MocketNet.Testing;
 using NUnit.Framework;
@@ -20,24 +19,24 @@ public sealed class MocketizeAttribute : Attribute, ITestAction, IMocketizeSetti
     /// <param name="sourceFilePath">Filled in by the compiler: where the attribute is written (relative recording directories start there).</param>
     public MocketizeAttribute([CallerFilePath] string sourceFilePath = "") => SourceFilePath = sourceFilePath;
 
-    /// <summary>Refuse real network use (see <see cref="MocketOptions.Strict"/>).</summary>
+    /// <inheritdoc />
     public bool Strict { get; set; }
 
-    /// <summary>Hosts a strict test may reach: <c>"host"</c> or <c>"host:port"</c>.</summary>
+    /// <inheritdoc cref="IMocketizeSettings.AllowedHosts" />
     public string[] AllowedHosts { get; set; } = [];
 
     IReadOnlyList<string> IMocketizeSettings.AllowedHosts => AllowedHosts;
 
-    /// <summary>Where real exchanges are recorded and replayed from.</summary>
+    /// <inheritdoc />
     public string? RecordingDirectory { get; set; }
 
-    /// <summary>The recording file's name; defaults to the test's full name.</summary>
+    /// <inheritdoc />
     public string? Namespace { get; set; }
 
-    /// <summary>Run this test alone among mocketized tests; its scope also serves code that lost the test's async context, such as a service started earlier (see MocketOptions.Exclusive).</summary>
+    /// <inheritdoc />
     public bool Exclusive { get; set; }
 
-    /// <summary>Fail the test when it leaves registered entries unserved.</summary>
+    /// <inheritdoc />
     public bool AssertAllEntriesServed { get; set; }
 
     /// <inheritdoc />
@@ -65,9 +64,5 @@ public sealed class MocketizeAttribute : Attribute, ITestAction, IMocketizeSetti
         }
     }
 
-    private MocketizeAttribute MostSpecific(ITest test) =>
-        test.Method?.MethodInfo.GetCustomAttribute<MocketizeAttribute>(inherit: true)
-        ?? test.TypeInfo?.Type.GetCustomAttribute<MocketizeAttribute>(inherit: true)
-        ?? test.TypeInfo?.Assembly.GetCustomAttribute<MocketizeAttribute>()
-        ?? this;
+    private MocketizeAttribute MostSpecific(ITest test) => MocketizeLookup.MostSpecific(test.Method?.MethodInfo, test.TypeInfo?.Type, this);
 }
