@@ -17,12 +17,14 @@ public abstract class MocketProtocolSession<TRequest, TResponse> : MocketProtoco
     where TRequest : MocketRequest
     where TResponse : MocketResponse
 {
+#pragma warning disable RS0022 // Deriving this generic class is how a pack implements the contract: the base's protected members are meant for it.
     /// <summary>Creates a session for a connection.</summary>
     /// <param name="connection">The connection served.</param>
     protected MocketProtocolSession(MocketConnectionInfo connection)
         : base(connection)
     {
     }
+#pragma warning restore RS0022
 
     /// <summary>
     /// Prepares the transport before any request is read, for example by terminating TLS; the stream returned

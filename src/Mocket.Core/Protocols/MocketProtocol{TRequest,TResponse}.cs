@@ -10,10 +10,12 @@ public abstract class MocketProtocol<TRequest, TResponse> : MocketProtocol
     where TRequest : MocketRequest
     where TResponse : MocketResponse
 {
+#pragma warning disable RS0022 // Deriving this generic class is how a pack implements the contract: the base's protected members are meant for it.
     /// <summary>Creates the protocol.</summary>
     protected MocketProtocol()
     {
     }
+#pragma warning restore RS0022
 
     /// <summary>Creates the per-connection state that serves one client connection.</summary>
     /// <param name="connection">The connection: its scope's server side and the location the client asked for.</param>
