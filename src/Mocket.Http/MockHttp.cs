@@ -1,7 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
-using MocketNet.Http.Client;
 using MocketNet.Http.Seam;
 using MocketNet.Http.Tls;
 using MocketNet.Protocols;

@@ -1,5 +1,6 @@
 using System.Net;
 using MocketNet.Protocols;
+using MocketNet.Redis.Seam;
 using StackExchange.Redis;
 
 namespace MocketNet.Redis;

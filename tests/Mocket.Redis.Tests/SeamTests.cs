@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MocketNet.Redis.Seam;
 using StackExchange.Redis;
 
 namespace MocketNet.Redis.Tests;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using MocketNet.Http.Seam;
 
-namespace MocketNet.Http;
+namespace MocketNet.Http.Seam;
 
 /// <summary>Installs the global HttpClient seam as soon as Mocket.Http is loaded, so it is in place before the code under test's first request.</summary>
 internal static class SeamInitializer

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using RESPite.Transports;
 
-namespace MocketNet.Redis;
+namespace MocketNet.Redis.Seam;
 
 // StackExchange.Redis marks its transport seam experimental (SER009: no stability between any two versions).
 // Mocket uses it only for the SE.Redis minor version it was built and tested against, and falls back to the

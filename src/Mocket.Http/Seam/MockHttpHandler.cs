@@ -3,7 +3,7 @@ using System.Net.Security;
 using MocketNet.Http.Tls;
 using MocketNet.Protocols;
 
-namespace MocketNet.Http.Client;
+namespace MocketNet.Http.Seam;
 
 /// <summary>Builds the SocketsHttpHandler whose connections are in-memory streams served by one scope.</summary>
 internal static class MockHttpHandler

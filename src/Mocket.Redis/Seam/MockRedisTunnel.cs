@@ -7,7 +7,7 @@ using RESPite.Transports;
 using StackExchange.Redis;
 using StackExchange.Redis.Configuration;
 
-namespace MocketNet.Redis;
+namespace MocketNet.Redis.Seam;
 
 /// <summary>
 /// StackExchange.Redis' Stream seam: no socket is opened (<see cref="GetSocketConnectEndpointAsync"/>
