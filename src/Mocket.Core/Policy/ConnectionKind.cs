@@ -6,9 +6,6 @@ internal enum ConnectionKind
     /// <summary>A stream the caller asked Mocket for (<see cref="Mocket.Connect"/>): it cannot go elsewhere; a strict scope may refuse it at once.</summary>
     Stream,
 
-    /// <summary>A connection a protocol pack's seam opened with its protocol: always served; each request is decided on its own.</summary>
-    Pack,
-
     /// <summary>A request a seam may leave alone, so that it goes to the network as if Mocket were not there (HttpClient's global seam).</summary>
     Routable,
 }

@@ -64,7 +64,10 @@ internal sealed class MocketPolicy
         };
     }
 
-    /// <summary>What happens to a connection before any request.</summary>
+    /// <summary>
+    /// What happens to a connection before any request. (A pack's seam that opens a connection with its own
+    /// protocol, <see cref="Protocols.MocketServer.Connect"/>, is always served: its requests are decided one by one.)
+    /// </summary>
     public ConnectionRoute Route(in ConnectionFacts facts)
     {
         if (IsNoScope || facts.IsOwnListener)
@@ -72,7 +75,7 @@ internal sealed class MocketPolicy
             return ConnectionRoute.Direct;
         }
 
-        if (facts.HasEntries || facts.Kind == ConnectionKind.Pack)
+        if (facts.HasEntries)
         {
             return ConnectionRoute.Serve;
         }

@@ -45,7 +45,6 @@ public class MocketPolicyTests
         { true, "-", nameof(ConnectionKind.Stream), true, false, false, nameof(ConnectionRoute.Serve) },
         { true, "Once", nameof(ConnectionKind.Stream), false, true, false, nameof(ConnectionRoute.Serve) },       // a recording can answer
         { true, "Once", nameof(ConnectionKind.Stream), false, false, false, nameof(ConnectionRoute.Refuse) },
-        { true, "-", nameof(ConnectionKind.Pack), false, false, false, nameof(ConnectionRoute.Serve) },           // the pack's session refuses per request
     };
 
     [Theory]
@@ -77,7 +76,6 @@ public class MocketPolicyTests
     [Theory]
     [InlineData(nameof(ConnectionKind.Stream), false)]
     [InlineData(nameof(ConnectionKind.Routable), true)]
-    [InlineData(nameof(ConnectionKind.Pack), true)]
     public void With_no_scope_Mocket_leaves_every_connection_alone(string kind, bool entries) =>
         Assert.Equal(ConnectionRoute.Direct, MocketPolicy.NoScope.Route(new ConnectionFacts(s_api, Enum.Parse<ConnectionKind>(kind), entries)));
 
