@@ -17,7 +17,8 @@ public sealed class RedisMockResponse : MocketResponse
 {
     private readonly byte[] _resp2;
     private readonly byte[] _resp3;
-    private readonly string _description;
+    private readonly object? _value; // described on demand: most responses are never shown
+    private string? _description;
 
     private RedisMockResponse(byte[] resp2, byte[] resp3, string description, bool isError = false)
         : base(exception: null)
@@ -26,6 +27,14 @@ public sealed class RedisMockResponse : MocketResponse
         _resp3 = resp3;
         _description = description;
         IsError = isError;
+    }
+
+    private RedisMockResponse(object value, byte[] resp2, byte[] resp3)
+        : base(exception: null)
+    {
+        _resp2 = resp2;
+        _resp3 = resp3;
+        _value = value;
     }
 
     private RedisMockResponse(Exception? exception, Func<RedisMockRequest, RedisMockResponse?>? callback, string description)
@@ -78,7 +87,7 @@ public sealed class RedisMockResponse : MocketResponse
         null => Nil,
         Exception exception => Throw(exception),
         Func<RedisMockRequest, object?> compute => From(request => Value(compute(request))),
-        _ => new(Encode(value, 2), Encode(value, 3), Describe(value)),
+        _ => Encode(value),
     };
 
     /// <summary>A fault: the client's connection drops, and its pending commands fail with a connection error.</summary>
@@ -98,7 +107,7 @@ public sealed class RedisMockResponse : MocketResponse
     }
 
     /// <summary>The reply as reports show it.</summary>
-    public override string ToString() => _description;
+    public override string ToString() => _description ??= Describe(_value!);
 
     /// <summary>A status reply, <c>+text</c> (one line).</summary>
     internal static RedisMockResponse Status(string text)
@@ -121,11 +130,17 @@ public sealed class RedisMockResponse : MocketResponse
     /// <summary>The encoded reply for a connection speaking RESP <paramref name="protocol"/> (empty for a fault or a callback).</summary>
     internal ReadOnlySpan<byte> Encoded(int protocol) => protocol >= 3 ? _resp3 : _resp2;
 
-    private static byte[] Encode(object value, int protocol)
+    private static RedisMockResponse Encode(object value)
     {
-        var output = new ArrayBufferWriter<byte>();
-        RespEncoder.Encode(value, output, protocol);
-        return output.WrittenSpan.ToArray();
+        var output = new ArrayBufferWriter<byte>(64);
+        RespEncoder.Encode(value, output, protocol: 2);
+        var resp2 = output.WrittenSpan.ToArray();
+        output.ResetWrittenCount();
+        RespEncoder.Encode(value, output, protocol: 3);
+
+        // Strings, integers and flat arrays read the same in both protocols: keep one copy.
+        var resp3 = output.WrittenSpan.SequenceEqual(resp2) ? resp2 : output.WrittenSpan.ToArray();
+        return new(value, resp2, resp3);
     }
 
     private static string Describe(object value) => value switch

@@ -7,11 +7,11 @@ namespace MocketNet.Connections;
 /// The connections a scope serves: its in-memory connections and loopback listeners, each served by a
 /// pump until it ends or the scope closes.
 /// </summary>
-internal sealed class ScopeConnections(MocketServer server)
+internal sealed class ScopeConnections(MocketServer server, Lock sync)
 {
     private static readonly MocketConnectOptions s_defaultConnectOptions = new();
 
-    private readonly Lock _sync = new();
+    private readonly Lock _sync = sync;
     private readonly HashSet<ConnectionPump> _pumps = [];
     private readonly List<LoopbackListener> _listeners = [];
     private bool _closed;
@@ -79,6 +79,11 @@ internal sealed class ScopeConnections(MocketServer server)
         lock (_sync)
         {
             _closed = true;
+            if (_pumps.Count == 0 && _listeners.Count == 0)
+            {
+                return; // most scopes end with nothing left open
+            }
+
             pumps = [.. _pumps];
             listeners = [.. _listeners];
             _listeners.Clear();

@@ -23,8 +23,17 @@ internal sealed class MocketPolicy
         RecordMode = recordMode;
     }
 
+    private static readonly MocketPolicy s_lenient = new(strict: false, AllowList.Empty, recordMode: null);
+    private static readonly MocketPolicy s_strict = new(strict: true, AllowList.Empty, recordMode: null);
+
     /// <summary>Where no scope is open (or it closed): Mocket leaves every routable request alone.</summary>
     public static MocketPolicy NoScope { get; } = new(strict: false, AllowList.Empty, recordMode: null) { IsNoScope = true };
+
+    /// <summary>The policy of a scope; the common ones (nothing allowed, nothing recorded) are shared, as policies never change.</summary>
+    public static MocketPolicy For(bool strict, AllowList allowList, MocketRecordMode? recordMode) =>
+        allowList == AllowList.Empty && recordMode is null
+            ? strict ? s_strict : s_lenient
+            : new MocketPolicy(strict, allowList, recordMode);
 
     public bool Strict { get; }
 

@@ -17,27 +17,49 @@ namespace MocketNet.Protocols;
 public sealed class MocketServer
 #pragma warning restore CA1001
 {
-    private readonly CancellationTokenSource _closing = new();
-    private readonly ConcurrentDictionary<Type, object> _state = new();
+    private static readonly CancellationTokenSource s_closed = CancelledSource();
+
+    private CancellationTokenSource? _closing; // made on first use (a connection or a seam's state); most scopes never ask
+    private ConcurrentDictionary<Type, object>? _state; // made on first use: most scopes keep no pack state
 
     internal MocketServer(MocketScope scope, MocketOptions options)
     {
         Scope = scope;
-        Registry = new EntryRegistry();
-        Log = new RequestLog();
-        Violations = new ViolationLog(options.Strict, Registry);
+        // One lock for the scope's parts: they are rarely contended, and a scope is opened per test.
+        var sync = new Lock();
+        Registry = new EntryRegistry(sync);
+        Log = new RequestLog(sync);
+        Violations = new ViolationLog(options.Strict, Registry, sync);
         var allowList = AllowList.Parse(options);
         Recording = ScopeRecorder.Open(options);
-        Policy = new MocketPolicy(options.Strict, allowList, Recording?.Mode);
-        Connections = new ScopeConnections(this);
-        Closing = _closing.Token;
+        Policy = MocketPolicy.For(options.Strict, allowList, Recording?.Mode);
+        Connections = new ScopeConnections(this, sync);
     }
 
     /// <summary>The scope served.</summary>
     public MocketScope Scope { get; }
 
     /// <summary>Cancelled when the scope closes (for state a seam keeps per scope).</summary>
-    public CancellationToken Closing { get; }
+    public CancellationToken Closing
+    {
+        get
+        {
+            if (Volatile.Read(ref _closing) is { } made)
+            {
+                return made.Token;
+            }
+
+            var fresh = new CancellationTokenSource();
+            var existing = Interlocked.CompareExchange(ref _closing, fresh, null);
+            if (existing is null)
+            {
+                return fresh.Token;
+            }
+
+            fresh.Dispose();
+            return existing.Token;
+        }
+    }
 
     /// <summary>Whether the scope has closed.</summary>
     public bool IsClosed => Scope.IsClosed;
@@ -135,7 +157,8 @@ public sealed class MocketServer
         where T : class
     {
         ArgumentNullException.ThrowIfNull(create);
-        return (T)_state.GetOrAdd(typeof(T), static (_, args) => args.create(args.server), (create, server: this));
+        var state = Volatile.Read(ref _state) ?? Interlocked.CompareExchange(ref _state, new(), null) ?? _state;
+        return (T)state.GetOrAdd(typeof(T), static (_, args) => args.create(args.server), (create, server: this));
     }
 
     /// <summary>A real connection the network guard saw on the scope's flow: a violation unless the policy allows it.</summary>
@@ -159,14 +182,22 @@ public sealed class MocketServer
     /// <summary>Ends everything the scope serves; called once by <see cref="MocketScope.Close"/>.</summary>
     internal void Close()
     {
-        _closing.Cancel();
+        // Cancel the token handed out, or make every later one cancelled already.
+        (Interlocked.CompareExchange(ref _closing, s_closed, null) ?? s_closed).Cancel();
         Connections.CloseAll();
-        foreach (var state in _state.Values)
+        foreach (var state in Volatile.Read(ref _state)?.Values ?? [])
         {
             (state as IDisposable)?.Dispose();
         }
 
         // Complete on disk before the scope's Close returns (or throws for violations).
         Recording?.Save();
+    }
+
+    private static CancellationTokenSource CancelledSource()
+    {
+        var source = new CancellationTokenSource();
+        source.Cancel();
+        return source;
     }
 }

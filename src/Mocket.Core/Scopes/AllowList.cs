@@ -23,7 +23,7 @@ internal sealed class AllowList
                 nameof(options));
         }
 
-        return new AllowList([.. options.AllowedHosts.Select(ParseItem)]);
+        return options.AllowedHosts.Count == 0 ? Empty : new AllowList([.. options.AllowedHosts.Select(ParseItem)]);
     }
 
     public bool Allows(MocketLocation location) =>

@@ -3,9 +3,9 @@ using MocketNet.Protocols;
 namespace MocketNet.Scopes;
 
 /// <summary>A scope's entries, in registration order: the first one at a request's location that handles it answers.</summary>
-internal sealed class EntryRegistry
+internal sealed class EntryRegistry(Lock sync)
 {
-    private readonly Lock _sync = new();
+    private readonly Lock _sync = sync;
     private MocketEntry[] _entries = [];
 
     /// <summary>A snapshot, in registration order (readers never lock).</summary>

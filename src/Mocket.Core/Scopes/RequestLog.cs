@@ -1,9 +1,9 @@
 namespace MocketNet.Scopes;
 
 /// <summary>Every request a scope received (built-in protocol traffic excluded), oldest first, and the problems met serving them.</summary>
-internal sealed class RequestLog
+internal sealed class RequestLog(Lock sync)
 {
-    private readonly Lock _sync = new();
+    private readonly Lock _sync = sync;
     private readonly List<MocketRequest> _requests = [];
     private readonly List<Exception> _errors = [];
 

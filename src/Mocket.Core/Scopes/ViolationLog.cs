@@ -3,9 +3,9 @@ using System.Net;
 namespace MocketNet.Scopes;
 
 /// <summary>Every real network use a scope saw (refused requests and connections, and what the network guard observed), each explained.</summary>
-internal sealed class ViolationLog(bool strict, EntryRegistry registry)
+internal sealed class ViolationLog(bool strict, EntryRegistry registry, Lock sync)
 {
-    private readonly Lock _sync = new();
+    private readonly Lock _sync = sync;
     private readonly List<MocketViolation> _violations = [];
 
     public IReadOnlyList<MocketViolation> All
@@ -14,7 +14,7 @@ internal sealed class ViolationLog(bool strict, EntryRegistry registry)
         {
             lock (_sync)
             {
-                return [.. _violations];
+                return _violations.Count == 0 ? [] : [.. _violations];
             }
         }
     }
