@@ -36,7 +36,7 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
         Func<string, IReadOnlyDictionary<string, string[]>, bool>? canHandle, Func<HttpMockRequest, bool>? when, string? whenDescription)
         : base(uri.IdnHost, uri.Port, HttpMockProtocol.Instance, responses)
     {
-        if (string.IsNullOrWhiteSpace(method) || !method.All(Parsing.HttpRequestParser.IsTokenChar))
+        if (string.IsNullOrWhiteSpace(method) || !method.All(Codec.HttpSyntax.IsTokenChar))
         {
             throw new ArgumentException($"\"{method}\" is not an HTTP method; pass one such as \"GET\" or \"POST\".", nameof(method));
         }

@@ -18,9 +18,25 @@ public class ConnectionTests
 
         Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", reply, StringComparison.Ordinal);
         Assert.Contains("HTTP/9.9", reply, StringComparison.Ordinal);
-        var error = Assert.IsType<MocketProtocolException>(Assert.Single(scope.Errors));
+        var error = Assert.IsType<HttpFormatException>(Assert.Single(scope.Errors));
+        Assert.Equal(HttpFormatError.UnsupportedVersion, error.Reason);
         Assert.Contains("not HTTP/1.1", error.Message, StringComparison.Ordinal);
         Assert.Empty(scope.Requests);
+    }
+
+    [Fact]
+    public async Task Lines_ended_by_a_bare_LF_get_a_400_at_once_instead_of_a_wait_for_more_bytes()
+    {
+        using var scope = Mocket.Enable();
+        MockHttp.SingleRegister("GET", "http://bad.test/", body: "never");
+        await using var connection = Mocket.Connect("bad.test", 80);
+
+        await connection.WriteAsync("GET / HTTP/1.1\nHost: bad.test\n\n"u8.ToArray());
+        var reply = await ReadToEndAsync(connection).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", reply, StringComparison.Ordinal);
+        Assert.Contains("bare LF", reply, StringComparison.Ordinal);
+        Assert.Equal(HttpFormatError.BareLineFeed, Assert.IsType<HttpFormatException>(Assert.Single(scope.Errors)).Reason);
     }
 
     [Fact]
@@ -31,7 +47,7 @@ public class ConnectionTests
         var reply = await ExchangeOverListenerAsync(scope, "bad.test", "BROKEN\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", reply, StringComparison.Ordinal);
-        Assert.IsType<MocketProtocolException>(Assert.Single(scope.Errors));
+        Assert.Equal(HttpFormatError.InvalidRequestLine, Assert.IsType<HttpFormatException>(Assert.Single(scope.Errors)).Reason);
     }
 
     [Fact]

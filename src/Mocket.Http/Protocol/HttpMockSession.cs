@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Security;
-using MocketNet.Http.Parsing;
+using MocketNet.Http.Codec;
 using MocketNet.Http.Seam;
 using MocketNet.Http.Tls;
 using MocketNet.Protocols;
@@ -14,6 +14,7 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
 {
     private static readonly byte[] s_continue = "HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray();
 
+    private readonly HttpRequestReader _reader = new();
     private bool _tls;
     private bool _continueWanted;
     private bool _continueSent;
@@ -35,16 +36,16 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
     {
         request = null;
         var start = buffer;
-        if (!HttpRequestParser.TryParse(ref buffer, out var parsed, out var expectsContinue))
+        if (!_reader.TryRead(ref buffer, out var parsed))
         {
             // The client waits for 100 Continue before it sends the body: it is written once the pump has read all there is.
-            _continueWanted = expectsContinue && !_continueSent;
+            _continueWanted = _reader.AwaitingContinue && !_continueSent;
             return false;
         }
 
         _continueWanted = _continueSent = false;
         var data = start.Slice(0, start.Length - buffer.Length).ToArray();
-        request = ToRequest(parsed!, data);
+        request = ToRequest(parsed, data);
         return true;
     }
 
@@ -177,7 +178,7 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
         {
             if (!SeamTarget.TryDecode(target, out scheme, out host, out port, out target))
             {
-                throw HttpRequestParser.Malformed($"the global seam's fake received the target \"{HttpRequestParser.Printable(target)}\", which does not carry an original location");
+                throw HttpFormatException.InRequest(HttpFormatError.MissingSeamOrigin, target);
             }
         }
         else if (parsed.Method == "CONNECT")
@@ -191,7 +192,7 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
         {
             if (!Uri.TryCreate(target, UriKind.Absolute, out var absolute) || absolute.Scheme is not ("http" or "https"))
             {
-                throw HttpRequestParser.Malformed($"the request target \"{HttpRequestParser.Printable(target)}\" is neither a path nor an absolute http:// URL");
+                throw HttpFormatException.InRequest(HttpFormatError.UnsupportedTargetForm, target);
             }
 
             (scheme, host, port, target, originForm) = (absolute.Scheme, absolute.IdnHost, absolute.Port, absolute.PathAndQuery, false);

@@ -1,5 +1,5 @@
 using System.Buffers;
-using MocketNet.Http.Parsing;
+using MocketNet.Http.Codec;
 
 namespace MocketNet.Http.Protocol;
 
@@ -35,8 +35,14 @@ internal static class HttpResponseFraming
             var body = head.Body(headRequest);
             switch (body.Kind)
             {
-                case HttpResponseBodyKind.Chunked when !HttpRequestParser.TryScanChunked(ref reader, out _):
-                    return TakeAllIfCompleted(ref buffer, completed, out response);
+                case HttpResponseBodyKind.Chunked:
+                    if (!new ChunkedBodyReader(decode: false, response: true).TryRead(reader.UnreadSequence, out var chunkedLength))
+                    {
+                        return TakeAllIfCompleted(ref buffer, completed, out response);
+                    }
+
+                    reader.Advance(chunkedLength);
+                    break;
                 case HttpResponseBodyKind.ContentLength when reader.Remaining < body.Length:
                     return TakeAllIfCompleted(ref buffer, completed, out response);
                 case HttpResponseBodyKind.ContentLength:

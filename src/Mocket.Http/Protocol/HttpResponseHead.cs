@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Globalization;
-using MocketNet.Http.Parsing;
+using MocketNet.Http.Codec;
 
 namespace MocketNet.Http.Protocol;
 
@@ -27,7 +27,7 @@ internal sealed class HttpResponseHead
     /// <summary>Parses a head without its closing empty line, as Latin-1 (field values are not decoded).</summary>
     public static HttpResponseHead Parse(ReadOnlySequence<byte> head)
     {
-        var lines = HttpRequestParser.Latin1(head).Split("\r\n");
+        var lines = HttpSyntax.Latin1(head).Split("\r\n");
         var statusLine = lines[0];
         var status = statusLine.Length >= 12 && statusLine.StartsWith("HTTP/", StringComparison.Ordinal)
             && int.TryParse(statusLine.AsSpan(9, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 0;
@@ -53,7 +53,7 @@ internal sealed class HttpResponseHead
             return HttpResponseBody.None;
         }
 
-        var framing = BodyFraming.Of(Fields);
+        var framing = BodyFraming.Of(Fields, response: true);
         if (framing.Chunked)
         {
             return HttpResponseBody.Chunked;

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
-using MocketNet.Http.Parsing;
+using MocketNet.Http.Codec;
 using MocketNet.Http.Protocol;
 using MocketNet.Http.Seam;
 using MocketNet.Protocols;
@@ -93,7 +93,7 @@ internal static class RecordedHttpRequest
         var buffer = new ReadOnlySequence<byte>(bytes);
         try
         {
-            return HttpRequestParser.TryParse(ref buffer, out parsed, out _) && buffer.IsEmpty;
+            return new HttpRequestReader().TryRead(ref buffer, out parsed) && buffer.IsEmpty;
         }
         catch (MocketProtocolException)
         {

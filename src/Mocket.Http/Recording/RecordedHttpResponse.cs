@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text;
-using MocketNet.Http.Parsing;
+using MocketNet.Http.Codec;
 using MocketNet.Http.Protocol;
 using MocketNet.Protocols;
 
@@ -107,7 +107,7 @@ internal static class RecordedHttpResponse
                     return false;
                 }
 
-                heads += HttpRequestParser.Latin1(headBytes) + "\r\n\r\n";
+                heads += HttpSyntax.Latin1(headBytes) + "\r\n\r\n";
                 var head = HttpResponseHead.Parse(headBytes);
                 if (head.IsInterim)
                 {
@@ -116,16 +116,16 @@ internal static class RecordedHttpResponse
                 }
 
                 var framing = head.Body(headRequest: false);
-                var start = reader.Position;
                 switch (framing.Kind)
                 {
                     case HttpResponseBodyKind.Chunked:
-                        if (!HttpRequestParser.TryScanChunked(ref reader, out _))
+                        var chunked = new ChunkedBodyReader(decode: true, response: true);
+                        if (!chunked.TryRead(reader.UnreadSequence, out _))
                         {
                             return false;
                         }
 
-                        body = HttpRequestParser.Dechunk(rest.Slice(start, reader.Position));
+                        body = chunked.Body;
                         break;
                     case HttpResponseBodyKind.ContentLength:
                         body = reader.UnreadSequence.Slice(0, Math.Min(framing.Length, reader.Remaining)).ToArray();

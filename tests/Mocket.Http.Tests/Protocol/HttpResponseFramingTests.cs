@@ -78,13 +78,16 @@ public class HttpResponseFramingTests
     }
 
     [Theory]
-    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")]
-    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd")]
-    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n")]
-    public void Malformed_framing_is_a_protocol_error(string text)
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", HttpFormatError.InvalidChunkSize)]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd", HttpFormatError.ConflictingContentLength)]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", HttpFormatError.InvalidContentLength)]
+    public void Malformed_framing_is_a_protocol_error_that_says_it_is_the_response(string text, HttpFormatError reason)
     {
         var buffer = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes(text));
 
-        Assert.Throws<MocketProtocolException>(() => HttpResponseFraming.TryCut(ref buffer, completed: false, headRequest: false, out _, out _));
+        var error = Assert.Throws<HttpFormatException>(() => HttpResponseFraming.TryCut(ref buffer, completed: false, headRequest: false, out _, out _));
+
+        Assert.Equal(reason, error.Reason);
+        Assert.StartsWith("The HTTP response is malformed", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
-namespace MocketNet.Http.Parsing;
+namespace MocketNet.Http.Codec;
 
-/// <summary>One request cut from a connection's bytes by <see cref="HttpRequestParser"/>.</summary>
+/// <summary>One request cut from a connection's bytes by <see cref="HttpRequestReader"/>.</summary>
 internal sealed class ParsedHttpRequest(string method, string target, string version, IReadOnlyList<KeyValuePair<string, string>> headers, byte[] body)
 {
     public string Method { get; } = method;

@@ -1,11 +1,12 @@
 using System.Globalization;
 
-namespace MocketNet.Http.Parsing;
+namespace MocketNet.Http.Codec;
 
 /// <summary>How a message's body is delimited, read from its header fields (RFC 9112 §6).</summary>
 internal readonly record struct BodyFraming(bool Chunked, long ContentLength)
 {
-    public static BodyFraming Of(IReadOnlyList<KeyValuePair<string, string>> headers)
+    /// <exception cref="HttpFormatException">The fields contradict each other or cannot be read.</exception>
+    public static BodyFraming Of(IReadOnlyList<KeyValuePair<string, string>> headers, bool response)
     {
         string? contentLength = null;
         string? transferEncoding = null;
@@ -15,7 +16,7 @@ internal readonly record struct BodyFraming(bool Chunked, long ContentLength)
             {
                 if (contentLength is not null && contentLength != value)
                 {
-                    throw HttpRequestParser.Malformed("it has two different Content-Length fields");
+                    throw HttpFormatException.In(response, HttpFormatError.ConflictingContentLength);
                 }
 
                 contentLength = value;
@@ -30,13 +31,13 @@ internal readonly record struct BodyFraming(bool Chunked, long ContentLength)
         {
             if (contentLength is not null)
             {
-                throw HttpRequestParser.Malformed("it has both Transfer-Encoding and Content-Length (a request smuggling pattern)");
+                throw HttpFormatException.In(response, HttpFormatError.TransferEncodingWithContentLength);
             }
 
             var codings = transferEncoding.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (codings.Length == 0 || !codings[^1].Equals("chunked", StringComparison.OrdinalIgnoreCase))
             {
-                throw HttpRequestParser.Malformed($"the Transfer-Encoding \"{HttpRequestParser.Printable(transferEncoding)}\" does not end in chunked, so the body's end cannot be known");
+                throw HttpFormatException.In(response, HttpFormatError.UnsupportedTransferEncoding, transferEncoding);
             }
 
             return new(Chunked: true, ContentLength: 0);
@@ -49,7 +50,7 @@ internal readonly record struct BodyFraming(bool Chunked, long ContentLength)
 
         if (!long.TryParse(contentLength, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
         {
-            throw HttpRequestParser.Malformed($"the Content-Length \"{HttpRequestParser.Printable(contentLength)}\" is not a non-negative integer");
+            throw HttpFormatException.In(response, HttpFormatError.InvalidContentLength, contentLength);
         }
 
         return new(Chunked: false, ContentLength: length);

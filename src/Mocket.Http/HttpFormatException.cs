@@ -1,0 +1,79 @@
+using System.Globalization;
+using MocketNet.Http.Codec;
+
+namespace MocketNet.Http;
+
+/// <summary>
+/// Bytes that are not HTTP/1.1, with the <see cref="Reason"/>. A malformed request is answered <c>400 Bad Request</c>,
+/// its connection closed, and the exception kept in <see cref="MocketScope.Errors"/>; a real server's malformed
+/// reply (pass-through) fails the request it answers.
+/// </summary>
+#pragma warning disable CA1032 // Made only by Mocket's HTTP reader, always with a reason: constructors without one would make a reason-less rejection.
+public sealed class HttpFormatException : MocketProtocolException
+#pragma warning restore CA1032
+{
+    private HttpFormatException(HttpFormatError reason, string message)
+        : base(message) => Reason = reason;
+
+    /// <summary>Why the bytes are not HTTP/1.1.</summary>
+    public HttpFormatError Reason { get; }
+
+    /// <summary>A malformed request; <paramref name="detail"/> is the offending text (or what it is, for a line too long).</summary>
+    internal static HttpFormatException InRequest(HttpFormatError reason, string? detail = null) => new(
+        reason,
+        $"Mocket received a malformed HTTP request: {Describe(reason, detail)}. The fake answered 400 Bad Request and closed the connection; " +
+        "check the client (or the bytes written to Mocket.Connect) sends HTTP/1.1.");
+
+    /// <summary>A malformed reply from a real server (pass-through or a recording).</summary>
+    internal static HttpFormatException InResponse(HttpFormatError reason, string? detail = null) => new(
+        reason, $"The HTTP response is malformed: {Describe(reason, detail)}.");
+
+    internal static HttpFormatException In(bool response, HttpFormatError reason, string? detail = null) =>
+        response ? InResponse(reason, detail) : InRequest(reason, detail);
+
+    /// <summary>What is wrong, in words: every message is made here, from the reason and the offending text.</summary>
+    private static string Describe(HttpFormatError reason, string? detail)
+    {
+        var shown = Printable(detail ?? string.Empty);
+        var max = HttpRequestReader.MaxHeadLength.ToString(CultureInfo.InvariantCulture);
+        return reason switch
+        {
+            HttpFormatError.HeadTooLong => $"the request head is longer than {max} bytes without ending in an empty line",
+            HttpFormatError.BareLineFeed => $"the line \"{shown}\" ends in a bare LF, where HTTP/1.1 lines end in CRLF",
+            HttpFormatError.InvalidRequestLine => $"\"{shown}\" is not a request line (METHOD SP target SP HTTP/1.1)",
+            HttpFormatError.InvalidMethod => $"the method \"{shown}\" holds a character that is not allowed in a method name",
+            HttpFormatError.UnsupportedVersion =>
+                $"the version \"{shown}\" is not HTTP/1.1 or HTTP/1.0 (Mocket serves HTTP/1.x; HTTP/2 clients must be forced to 1.1)",
+            HttpFormatError.InvalidTarget => $"the request target \"{shown}\" holds a space, control or non-ASCII character",
+            HttpFormatError.UnsupportedTargetForm => $"the request target \"{shown}\" is neither a path nor an absolute http:// URL",
+            HttpFormatError.MissingSeamOrigin =>
+                $"the global seam's fake received the target \"{shown}\", which does not carry an original location",
+            HttpFormatError.InvalidHeaderLine => $"the header line \"{shown}\" has no field name followed by ':'",
+            HttpFormatError.InvalidHeaderName =>
+                $"the header field name \"{shown}\" holds a character that is not allowed (white space before ':' is not allowed either)",
+            HttpFormatError.InvalidHeaderValue => $"the header field \"{shown}\" holds a control character in its value (NUL, CR or LF)",
+            HttpFormatError.ConflictingContentLength => "it has two different Content-Length fields",
+            HttpFormatError.InvalidContentLength => $"the Content-Length \"{shown}\" is not a non-negative integer",
+            HttpFormatError.TransferEncodingWithContentLength => "it has both Transfer-Encoding and Content-Length (a request smuggling pattern)",
+            HttpFormatError.UnsupportedTransferEncoding =>
+                $"the Transfer-Encoding \"{shown}\" does not end in chunked, so the body's end cannot be known",
+            HttpFormatError.InvalidChunkSize => $"\"{shown}\" is not a chunk size (hexadecimal digits, optionally followed by ;extensions)",
+            HttpFormatError.UnterminatedChunk => "a chunk's data is not followed by CRLF (the chunk is longer than its size says)",
+            HttpFormatError.LineTooLong => $"{detail} is longer than {max} bytes without a CRLF",
+            _ => reason.ToString(),
+        };
+    }
+
+    /// <summary>At most 100 characters of <paramref name="text"/>, control characters shown as dots.</summary>
+    private static string Printable(string text)
+    {
+        var shown = text.Length > 100 ? text[..100] + "…" : text;
+        return string.Create(shown.Length, shown, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                span[i] = char.IsControl(s[i]) ? '.' : s[i];
+            }
+        });
+    }
+}
