@@ -67,6 +67,11 @@ public static class Mocket
         where TRequest : MocketRequest =>
         MocketScopes.Current.AssertLastRequest(predicate, expression);
 
+    /// <inheritdoc cref="MocketScope.AssertRequested{TRequest}(Func{TRequest, bool}, int?, string?)"/>
+    public static void AssertRequested<TRequest>(Func<TRequest, bool> predicate, int? times = null, [CallerArgumentExpression(nameof(predicate))] string? expression = null)
+        where TRequest : MocketRequest =>
+        MocketScopes.Current.AssertRequested(predicate, times, expression);
+
     /// <inheritdoc cref="MocketScope.AssertAllEntriesServed"/>
     public static void AssertAllEntriesServed() => MocketScopes.Current.AssertAllEntriesServed();
 

@@ -93,13 +93,29 @@ public sealed class MocketScope : IDisposable, IAsyncDisposable
     public void AssertLastRequest(Func<MocketRequest, bool> predicate, [CallerArgumentExpression(nameof(predicate))] string? expression = null) =>
         Assertions.LastRequest(Server.Log, predicate, expression);
 
-    /// <summary>Throws <see cref="MocketAssertionException"/> unless the last request is a <typeparamref name="TRequest"/> satisfying <paramref name="predicate"/>.</summary>
-    /// <typeparam name="TRequest">The request type expected (such as an HTTP or Redis request).</typeparam>
+    /// <summary>
+    /// Throws <see cref="MocketAssertionException"/> unless the last <typeparamref name="TRequest"/> satisfies <paramref name="predicate"/>
+    /// (requests of other kinds made after it do not count: <c>AssertLastRequest&lt;HttpMockRequest&gt;</c> reads the last HTTP request).
+    /// </summary>
+    /// <typeparam name="TRequest">The request type (such as an HTTP or Redis request).</typeparam>
     /// <param name="predicate">The condition.</param>
     /// <param name="expression">The predicate's source text (filled in by the compiler).</param>
     public void AssertLastRequest<TRequest>(Func<TRequest, bool> predicate, [CallerArgumentExpression(nameof(predicate))] string? expression = null)
         where TRequest : MocketRequest =>
         Assertions.LastRequest(Server.Log, predicate, expression);
+
+    /// <summary>
+    /// Throws <see cref="MocketAssertionException"/> unless requests of type <typeparamref name="TRequest"/> satisfy
+    /// <paramref name="predicate"/>: at least one, or exactly <paramref name="times"/> when given, whatever came last.
+    /// The failure lists the requests of that type and marks which matched.
+    /// </summary>
+    /// <typeparam name="TRequest">The request type (such as an HTTP or Redis request; <see cref="MocketRequest"/> for any).</typeparam>
+    /// <param name="predicate">The condition.</param>
+    /// <param name="times">How many must match exactly (0 asserts none did); null for at least one.</param>
+    /// <param name="expression">The predicate's source text (filled in by the compiler).</param>
+    public void AssertRequested<TRequest>(Func<TRequest, bool> predicate, int? times = null, [CallerArgumentExpression(nameof(predicate))] string? expression = null)
+        where TRequest : MocketRequest =>
+        Assertions.Requested(Server.Log, predicate, times, expression);
 
     /// <summary>Throws <see cref="MocketAssertionException"/> naming every entry that never answered a request.</summary>
     public void AssertAllEntriesServed()

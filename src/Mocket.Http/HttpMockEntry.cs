@@ -6,7 +6,8 @@ namespace MocketNet.Http;
 
 /// <summary>
 /// An HTTP entry: what a URL answers for one method. It matches method + path (an empty path is
-/// <c>/</c>) + query (as a multi-dictionary, unless <c>matchQueryString</c> is false); a
+/// <c>/</c>; a path may be a route template such as <c>/users/{id}</c> or <c>/files/{*rest}</c>, whose values
+/// the answered request carries in <see cref="HttpMockRequest.RouteValues"/>) + query (as a multi-dictionary, unless <c>matchQueryString</c> is false); a
 /// <c>canHandle(path, query)</c> function replaces path and query matching, and a whole-request
 /// matcher adds a condition on anything (headers, body). Its responses are served in order, the last
 /// one repeating.
@@ -14,6 +15,7 @@ namespace MocketNet.Http;
 public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockResponse>
 {
     private readonly HttpRequestMatcher[] _matchers;
+    private readonly RouteTemplate? _route;
 
     /// <summary>Creates an entry.</summary>
     /// <param name="method">The HTTP method (any case).</param>
@@ -43,7 +45,9 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
 
         Method = method.ToUpperInvariant();
         Scheme = uri.Scheme;
-        Path = uri.AbsolutePath;
+        var decodedPath = Uri.UnescapeDataString(uri.AbsolutePath);
+        _route = RouteTemplate.IsTemplate(decodedPath) ? RouteTemplate.Parse(decodedPath, nameof(uri)) : null;
+        Path = _route?.Text ?? uri.AbsolutePath;
         QueryString = uri.Query.TrimStart('?');
         MatchQueryString = matchQueryString;
         var matchers = new List<HttpRequestMatcher> { new MethodMatcher(Method) };
@@ -53,7 +57,7 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
         }
         else
         {
-            matchers.Add(new PathMatcher(Path));
+            matchers.Add(_route is null ? new PathMatcher(Path) : new RouteMatcher(_route));
             if (matchQueryString)
             {
                 matchers.Add(new QueryMatcher(QueryStrings.Parse(QueryString)));
@@ -74,7 +78,7 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
     /// <summary>The scheme registered (<c>http</c> or <c>https</c>); shown in reports, not matched (the port tells them apart).</summary>
     public string Scheme { get; }
 
-    /// <summary>The path registered (<c>/</c> for a URL with no path).</summary>
+    /// <summary>The path registered (<c>/</c> for a URL with no path), or its route template (<c>/users/{id}</c>).</summary>
     public string Path { get; }
 
     /// <summary>The query registered, without <c>?</c>.</summary>
@@ -115,6 +119,12 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
     /// <param name="request">The request answered.</param>
     protected override HttpMockResponse Answer(HttpMockRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_route?.Match(request.Path, out _) is { } values)
+        {
+            request.RouteValues = values;
+        }
+
         var response = Next();
         return response.Callback is { } callback
             ? callback(request) ?? throw new InvalidOperationException($"The response callback of {this} returned null; return an HttpMockResponse.")

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using MocketNet.Http.Json;
 
 namespace MocketNet.Http;
 
@@ -43,6 +45,13 @@ public sealed class HttpMockRequest : MocketRequest
     /// <summary><c>HTTP/1.1</c> or <c>HTTP/1.0</c>.</summary>
     public string Version { get; }
 
+    /// <summary>
+    /// The values of the route parameters of the entry that answered (<c>{id}</c> in <c>https://api.test/users/{id}</c>),
+    /// percent-decoded; empty when its URL has none. Set when the entry answers, so a response callback
+    /// (<see cref="HttpMockResponse.From"/>) and assertions read them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RouteValues { get; internal set; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
     /// <summary>The header fields (and trailer fields), names case-insensitive; repeated fields are joined with <c>", "</c>.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
@@ -54,6 +63,24 @@ public sealed class HttpMockRequest : MocketRequest
 
     /// <summary>The body decoded as UTF-8.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>The body read as JSON into a <typeparamref name="T"/> (System.Text.Json, web defaults unless <paramref name="options"/> are given).</summary>
+    /// <typeparam name="T">The type to read.</typeparam>
+    /// <param name="options">Serializer options in place of the web defaults.</param>
+    /// <exception cref="JsonException">The body is not JSON of that shape.</exception>
+    public T? ReadFromJson<T>(JsonSerializerOptions? options = null) => JsonSerializer.Deserialize<T>(Body, options ?? JsonBodies.Web);
+
+    /// <summary>
+    /// Whether the body is JSON that means the same as <paramref name="expected"/> serialized (web defaults unless
+    /// <paramref name="options"/> are given): property order, white space and number spelling do not matter; arrays
+    /// compare item by item. Pass a <c>JsonNode</c> (<c>JsonNode.Parse(text)</c>) to compare with JSON text.
+    /// For an entry: <c>MockHttp.Register("POST", url, when: r =&gt; r.BodyJsonEquals(new { name = "Ada" }), ...)</c>.
+    /// </summary>
+    /// <typeparam name="T">The expected value's type.</typeparam>
+    /// <param name="expected">The value the body should mean.</param>
+    /// <param name="options">Serializer options in place of the web defaults.</param>
+    public bool BodyJsonEquals<T>(T expected, JsonSerializerOptions? options = null) =>
+        JsonBodies.SameJson(Body, JsonBodies.Serialize(expected, options));
 
     /// <summary>The URL the client asked for: scheme, host, port, path and query.</summary>
     public Uri Url => new UriBuilder(Scheme, Host, Port) { Path = Path, Query = QueryString }.Uri;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using MocketNet.Http.Json;
 using MocketNet.Http.Protocol;
 
 namespace MocketNet.Http;
@@ -13,6 +15,7 @@ namespace MocketNet.Http;
 public sealed class HttpMockResponse : MocketResponse
 {
     private const string TextPlain = "text/plain; charset=utf-8";
+    private const string ApplicationJson = "application/json; charset=utf-8";
 
     /// <summary>Creates a response with a text body (sent as UTF-8, <c>Content-Type: text/plain; charset=utf-8</c>).</summary>
     /// <param name="body">The body.</param>
@@ -120,6 +123,17 @@ public sealed class HttpMockResponse : MocketResponse
 
     /// <summary>The status line and headers except Date, pre-encoded (empty for faults and callbacks).</summary>
     internal byte[] Head { get; private init; }
+
+    /// <summary>
+    /// A JSON response: <paramref name="value"/> serialized by System.Text.Json with the web defaults (camelCase names),
+    /// sent as <c>application/json; charset=utf-8</c>.
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value to serialize.</param>
+    /// <param name="status">The status code, 100..999.</param>
+    /// <param name="options">Serializer options in place of the web defaults.</param>
+    public static HttpMockResponse Json<T>(T value, int status = 200, JsonSerializerOptions? options = null) =>
+        new(JsonBodies.Serialize(value, options), status, headers: null, ApplicationJson);
 
     /// <summary>A fault inside a response sequence: the client's call fails with <paramref name="exception"/>.</summary>
     /// <param name="exception">The exception.</param>

@@ -93,17 +93,13 @@ public static class MockHttp
     public static void Register(string method, string uri, Func<HttpMockRequest, HttpMockResponse> respond, bool matchQueryString = true) =>
         Mocket.Register(new HttpMockEntry(method, uri, [HttpMockResponse.From(respond)], matchQueryString));
 
-    /// <summary>Not a registration: <c>Register</c> takes <see cref="HttpMockResponse"/> objects. Use <see cref="SingleRegister"/> for a body and status.</summary>
+    /// <summary>Registers an entry: <paramref name="method"/> on <paramref name="uri"/> answers <paramref name="body"/> (UTF-8 text) with <paramref name="status"/>.</summary>
     /// <param name="method">The HTTP method.</param>
-    /// <param name="uri">The URL.</param>
-    /// <param name="body">A body, which Register does not take.</param>
-    /// <param name="status">A status, which Register does not take.</param>
-    /// <exception cref="ArgumentException">Always: it names SingleRegister.</exception>
-    [Obsolete("Did you mean MockHttp.SingleRegister(method, uri, body, status)? Register takes HttpMockResponse objects: Register(\"GET\", uri, new HttpMockResponse(body, status)).", error: true)]
+    /// <param name="uri">An absolute http:// or https:// URL; it may hold route parameters (<c>{id}</c>, <c>{*rest}</c>).</param>
+    /// <param name="body">The body (UTF-8 text).</param>
+    /// <param name="status">The status code.</param>
     public static void Register(string method, string uri, string body, int status = 200) =>
-        throw new ArgumentException(
-            $"MockHttp.Register({method}, {uri}, body, status) was given a body and a status. Did you mean MockHttp.SingleRegister(...)? " +
-            "Register takes HttpMockResponse objects: Register(\"GET\", uri, new HttpMockResponse(body, status)).", nameof(body));
+        Mocket.Register(new HttpMockEntry(method, uri, [new HttpMockResponse(body, status)]));
 
     /// <summary>Registers an entry with one response, or one fault when <paramref name="exception"/> is given.</summary>
     /// <param name="method">The HTTP method.</param>

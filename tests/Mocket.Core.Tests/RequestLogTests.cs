@@ -70,7 +70,7 @@ public class RequestLogTests
     }
 
     [Fact]
-    public async Task Typed_AssertLastRequest_says_when_the_last_request_has_another_type()
+    public async Task Typed_AssertLastRequest_says_when_no_request_of_that_type_was_made_and_lists_the_others()
     {
         using var scope = Mocket.Enable();
         Mocket.Register(new MocketEntry("log.test", 25, "ok"));
@@ -78,8 +78,61 @@ public class RequestLogTests
         await Net.ExchangeAsync(stream, "QUIT");
 
         var error = Assert.Throws<MocketAssertionException>(() => Mocket.AssertLastRequest<SpecialRequest>(r => r.Special));
-        Assert.Contains("SpecialRequest", error.Message, StringComparison.Ordinal);
-        Assert.Contains("it is a MocketRequest", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no SpecialRequest was made", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the 1 request made were of other kinds", error.Message, StringComparison.Ordinal);
+        Assert.Contains("('log.test', 25)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AssertRequested_counts_the_matching_requests_whatever_came_last()
+    {
+        using var scope = Mocket.Enable();
+        Mocket.Register(new MocketEntry("log.test", 25, "ok"), new MocketEntry("other.test", 26, "ok"));
+        await using (var stream = Mocket.Connect("log.test", 25))
+        {
+            await Net.ExchangeAsync(stream, "PING");
+            await Net.ExchangeAsync(stream, "PING");
+        }
+
+        await using (var other = Mocket.Connect("other.test", 26))
+        {
+            await Net.ExchangeAsync(other, "QUIT");
+        }
+
+        Mocket.AssertRequested<MocketRequest>(r => r.Port == 25);
+        Mocket.AssertRequested<MocketRequest>(r => r.Port == 25, times: 2);
+        Mocket.AssertRequested<MocketRequest>(r => r.Port == 587, times: 0);
+        scope.AssertRequested<MocketRequest>(r => r.Port == 26, times: 1);
+    }
+
+    [Fact]
+    public async Task AssertRequested_failure_says_how_many_matched_and_lists_the_requests_marking_the_matches()
+    {
+        using var scope = Mocket.Enable();
+        Mocket.Register(new MocketEntry("log.test", 25, "ok"));
+        await using var stream = Mocket.Connect("log.test", 25);
+        await Net.ExchangeAsync(stream, "PING");
+        await Net.ExchangeAsync(stream, "QUIT");
+
+        var error = Assert.Throws<MocketAssertionException>(() => Mocket.AssertRequested<MocketRequest>(r => r.Data.Length == 4, times: 1));
+
+        Assert.Contains("expected exactly 1 request(s) satisfying `r => r.Data.Length == 4`, but 2 of the 2 request(s) made did", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Message.Split('\n').Count(line => line.StartsWith("  + ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AssertRequested_of_a_type_never_made_says_so_and_counts_the_others()
+    {
+        using var scope = Mocket.Enable();
+        Mocket.Register(new MocketEntry("log.test", 25, "ok"));
+        await using var stream = Mocket.Connect("log.test", 25);
+        await Net.ExchangeAsync(stream, "PING");
+
+        var error = Assert.Throws<MocketAssertionException>(() => Mocket.AssertRequested<SpecialRequest>(r => r.Special));
+
+        Assert.Contains("expected at least one SpecialRequest satisfying `r => r.Special`, but 0 of the 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 request(s) of other kinds not counted", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Mocket.AssertRequested<MocketRequest>(r => true, times: -1));
     }
 
     [Fact]
