@@ -50,8 +50,12 @@ public sealed class MocketOptions
     /// </summary>
     public IList<string> RedactedFields { get; init; } = new List<string>();
 
+    /// <summary>Set by test adapters: reports then give advice as <c>[Mocketize(...)]</c> settings rather than options.</summary>
+    internal bool FromAttribute { get; set; }
+
     internal MocketOptions Clone() => new()
     {
+        FromAttribute = FromAttribute,
         Strict = Strict,
         Exclusive = Exclusive,
         AllowedHosts = [.. AllowedHosts],

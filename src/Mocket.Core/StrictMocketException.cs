@@ -8,7 +8,7 @@ public class StrictMocketException : Exception
 {
     /// <summary>Creates the exception with a default message.</summary>
     public StrictMocketException()
-        : this("Mocket tried to use the real network while STRICT mode was active.")
+        : this("The strict Mocket scope refused a request or saw the real network used.")
     {
     }
 
@@ -29,9 +29,15 @@ public class StrictMocketException : Exception
     internal StrictMocketException(string message, IReadOnlyList<MocketViolation> violations)
         : base(message)
     {
-        Violations = violations;
+        Violations = new ViolationList(violations);
     }
 
     /// <summary>The violations this exception reports (one for a refused request, all of them when a scope closes).</summary>
     public IReadOnlyList<MocketViolation> Violations { get; }
+
+    /// <summary>The violations, shown by runners that print an exception's properties (NUnit) as a line a person reads.</summary>
+    private sealed class ViolationList(IReadOnlyList<MocketViolation> violations) : System.Collections.ObjectModel.ReadOnlyCollection<MocketViolation>([.. violations])
+    {
+        public override string ToString() => string.Join("; ", this.Select(v => v.ToString()));
+    }
 }

@@ -11,10 +11,9 @@ namespace MocketNet.MSTest;
 /// alongside the test's own failure if it had one.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
-public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
+public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeLevel
 {
     private readonly TestMethodAttribute? _inner;
-    private readonly IMocketizeSettings? _classSettings;
 
     /// <summary>Marks a test method.</summary>
     /// <param name="callerFilePath">Filled in by the compiler (MSTest shows the test's source location).</param>
@@ -22,47 +21,45 @@ public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
     public MocketizeAttribute([CallerFilePath] string callerFilePath = "", [CallerLineNumber] int callerLineNumber = -1)
         : base(callerFilePath, callerLineNumber)
     {
-        SourceFilePath = callerFilePath;
+        Settings = new MocketizeSettings(callerFilePath);
     }
 
 #pragma warning disable MSTEST0057 // Wraps another attribute and forwards that attribute's source location.
-    internal MocketizeAttribute(IMocketizeSettings settings, TestMethodAttribute? inner)
+    internal MocketizeAttribute(TestMethodAttribute? inner)
 #pragma warning restore MSTEST0057
         : base(inner?.DeclaringFilePath ?? string.Empty, inner?.DeclaringLineNumber ?? -1)
     {
         _inner = inner;
-        _classSettings = settings;
+        Settings = new MocketizeSettings();
     }
 
-    /// <inheritdoc />
-    public bool Strict { get; set; }
+    /// <inheritdoc cref="IMocketizeSettings.Strict" />
+    public bool Strict { get => Settings.Strict; set => Settings.Strict = value; }
 
     /// <inheritdoc cref="IMocketizeSettings.AllowedHosts" />
-    public string[] AllowedHosts { get; set; } = [];
+    public string[] AllowedHosts { get => [.. Settings.AllowedHosts]; set => Settings.AllowedHosts = value; }
 
-    IReadOnlyList<string> IMocketizeSettings.AllowedHosts => AllowedHosts;
+    /// <inheritdoc cref="IMocketizeSettings.RecordingDirectory" />
+    public string? RecordingDirectory { get => Settings.RecordingDirectory; set => Settings.RecordingDirectory = value; }
 
-    /// <inheritdoc />
-    public string? RecordingDirectory { get; set; }
+    /// <inheritdoc cref="IMocketizeSettings.Namespace" />
+    public string? Namespace { get => Settings.Namespace; set => Settings.Namespace = value; }
 
-    /// <inheritdoc />
-    public string? Namespace { get; set; }
+    /// <inheritdoc cref="IMocketizeSettings.Exclusive" />
+    public bool Exclusive { get => Settings.Exclusive; set => Settings.Exclusive = value; }
 
-    /// <inheritdoc />
-    public bool Exclusive { get; set; }
-
-    /// <inheritdoc />
-    public bool AssertAllEntriesServed { get; set; }
+    /// <inheritdoc cref="IMocketizeSettings.AssertAllEntriesServed" />
+    public bool AssertAllEntriesServed { get => Settings.AssertAllEntriesServed; set => Settings.AssertAllEntriesServed = value; }
 
     /// <inheritdoc />
-    public string? SourceFilePath { get; }
+    public MocketizeSettings Settings { get; }
 
     /// <inheritdoc />
     public override async Task<TestResult[]> ExecuteAsync(ITestMethod testMethod)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
-        // Wrapping another attribute for [MocketizeClass], the class's settings apply.
-        var settings = _classSettings ?? this;
+        // The class's [MocketizeClass] and the method's [Mocketize] merge (when wrapping another attribute, the class's alone apply).
+        var settings = MocketizeLookup.Effective(testMethod.MethodInfo, testClass: null, this);
         await MocketTestRun.AwaitTurnAsync(settings).ConfigureAwait(false);
         var run = MocketTestRun.Start(settings, FullName(testMethod));
         TestResult[] results;
@@ -79,7 +76,8 @@ public sealed class MocketizeAttribute : TestMethodAttribute, IMocketizeSettings
         }
 
         // Rewriting the result, not throwing, gives MSTest's clean failure message.
-        if (run.End() is { } failure)
+        var ownFailure = string.Join(Environment.NewLine, results.Select(r => r.TestFailureException?.ToString()).OfType<string>());
+        if (run.End(ownFailure.Length == 0 ? null : ownFailure) is { } failure)
         {
             foreach (var result in results)
             {

@@ -7,46 +7,46 @@ namespace MocketNet.Xunit;
 
 /// <summary>
 /// Runs each test in its own Mocket scope. Put it on a test method or a test class (every test in
-/// it); the most specific one applies. After the test, strict-mode violations (and, if asked,
-/// unserved entries) fail it, alongside the test's own failure if it had one.
+/// it); the levels merge, the most specific one's explicit settings winning. After the test,
+/// strict-mode violations (and, if asked, unserved entries) fail it, alongside the test's own failure
+/// if it had one (xunit v2 does not tell an after-hook whether the test failed, so a refusal that
+/// escaped the test body is reported there too).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Assembly, AllowMultiple = false, Inherited = true)]
-public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeSettings
+public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeLevel
 {
     private MocketTestRun? _run;
 
     /// <summary>Marks a test, a class or the assembly.</summary>
     /// <param name="sourceFilePath">Filled in by the compiler: where the attribute is written (relative recording directories start there).</param>
-    public MocketizeAttribute([CallerFilePath] string sourceFilePath = "") => SourceFilePath = sourceFilePath;
+    public MocketizeAttribute([CallerFilePath] string sourceFilePath = "") => Settings = new MocketizeSettings(sourceFilePath);
 
-    /// <inheritdoc />
-    public bool Strict { get; set; }
+    /// <inheritdoc cref="IMocketizeSettings.Strict" />
+    public bool Strict { get => Settings.Strict; set => Settings.Strict = value; }
 
     /// <inheritdoc cref="IMocketizeSettings.AllowedHosts" />
-    public string[] AllowedHosts { get; set; } = [];
+    public string[] AllowedHosts { get => [.. Settings.AllowedHosts]; set => Settings.AllowedHosts = value; }
 
-    IReadOnlyList<string> IMocketizeSettings.AllowedHosts => AllowedHosts;
+    /// <inheritdoc cref="IMocketizeSettings.RecordingDirectory" />
+    public string? RecordingDirectory { get => Settings.RecordingDirectory; set => Settings.RecordingDirectory = value; }
 
-    /// <inheritdoc />
-    public string? RecordingDirectory { get; set; }
+    /// <inheritdoc cref="IMocketizeSettings.Namespace" />
+    public string? Namespace { get => Settings.Namespace; set => Settings.Namespace = value; }
 
-    /// <inheritdoc />
-    public string? Namespace { get; set; }
+    /// <inheritdoc cref="IMocketizeSettings.Exclusive" />
+    public bool Exclusive { get => Settings.Exclusive; set => Settings.Exclusive = value; }
 
-    /// <inheritdoc />
-    public bool Exclusive { get; set; }
-
-    /// <inheritdoc />
-    public bool AssertAllEntriesServed { get; set; }
+    /// <inheritdoc cref="IMocketizeSettings.AssertAllEntriesServed" />
+    public bool AssertAllEntriesServed { get => Settings.AssertAllEntriesServed; set => Settings.AssertAllEntriesServed = value; }
 
     /// <inheritdoc />
-    public string? SourceFilePath { get; }
+    public MocketizeSettings Settings { get; }
 
     /// <inheritdoc />
     public override void Before(MethodInfo methodUnderTest)
     {
         ArgumentNullException.ThrowIfNull(methodUnderTest);
-        var settings = MostSpecific(methodUnderTest);
+        var settings = MocketizeLookup.Effective(methodUnderTest, testClass: null, this);
 
         // Begin may wait for an exclusive test while holding one of xunit's threads. The test then runs
         // off xunit's context (its continuations go to the thread pool, as with ConfigureAwait(false)),
@@ -66,6 +66,4 @@ public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeSet
             throw failure;
         }
     }
-
-    private MocketizeAttribute MostSpecific(MethodInfo method) => MocketizeLookup.MostSpecific(method, testClass: null, this);
 }

@@ -18,7 +18,7 @@ public class StrictModeTests
         var strict = Assert.IsType<StrictMocketException>(error.InnerException);
         Assert.StartsWith(
             """
-            Mocket tried to use the real network while STRICT mode was active.
+            Refused by the strict Mocket scope: no entry matches this request.
             Attempted address: httpbin.local:80
             Sent data: GET /ip HTTP/1.1
             Registered entries:

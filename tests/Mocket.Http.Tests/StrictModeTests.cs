@@ -19,7 +19,7 @@ public class StrictModeTests
         Assert.NotNull(strict);
         Assert.StartsWith(
             """
-            Mocket tried to use the real network while STRICT mode was active.
+            Refused by the strict Mocket scope: no entry matches this request.
             Attempted address: httpbin.local:80
             Sent data: GET /ip HTTP/1.1
             Registered entries:

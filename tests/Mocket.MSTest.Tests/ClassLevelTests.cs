@@ -23,10 +23,10 @@ public class ClassLevelTests
     }
 
     [Mocketize]
-    public void A_method_attribute_takes_precedence()
-    {
-        Assert.IsFalse(Mocket.CurrentScope.Options.Strict);
-    }
+    public void A_method_attribute_merges_with_the_class_one() => Assert.IsTrue(Mocket.CurrentScope.Options.Strict);
+
+    [Mocketize(Strict = false)]
+    public void A_method_attribute_s_explicit_settings_win() => Assert.IsFalse(Mocket.CurrentScope.Options.Strict);
 
     [TestMethod]
     public async Task A_test_can_use_the_scope_from_async_code_it_starts()

@@ -48,6 +48,26 @@ public class FailingFixtureTests
     }
 
     [TestMethod]
+    public void A_method_level_Mocketize_merges_with_the_class_level_one_its_explicit_settings_winning()
+    {
+        var (outcome, message) = s_run["Method_level_Mocketize_keeps_the_class_strictness"];
+        Assert.AreEqual("Failed", outcome, message);
+        Assert.Contains("Attempted address: 127.0.0.1:", message);
+        Assert.AreEqual("Passed", s_run["Method_level_Strict_false_opts_out_and_passes"].Outcome);
+    }
+
+    [TestMethod]
+    public void A_refusal_the_test_let_escape_is_reported_once_with_advice_in_attribute_terms()
+    {
+        var (outcome, message) = s_run["Refused_request_is_reported_once"];
+        Assert.AreEqual("Failed", outcome);
+        const string Headline = "Refused by the strict Mocket scope: no entry is registered for nowhere.test:1.";
+        Assert.AreEqual(1, (message.Length - message.Replace(Headline, string.Empty, StringComparison.Ordinal).Length) / Headline.Length, message);
+        Assert.Contains("[Mocketize(Strict = true, AllowedHosts = new[] { \"nowhere.test\" })]", message);
+        Assert.DoesNotContain("<>", message);
+    }
+
+    [TestMethod]
     public void The_control_test_passes()
     {
         Assert.AreEqual("Passed", s_run["Control_passes"].Outcome);

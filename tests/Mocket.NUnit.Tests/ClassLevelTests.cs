@@ -14,12 +14,21 @@ public class ClassLevelTests
     }
 
     [Test]
-    [Mocketize]
-    public void A_method_attribute_takes_precedence_and_opens_one_scope_only()
+    [Mocketize(Exclusive = false)]
+    public void A_method_attribute_merges_with_the_class_one_and_opens_one_scope_only()
     {
-        Assert.That(Mocket.CurrentScope.Options.Strict, Is.False);
+        Assert.That(Mocket.CurrentScope.Options.Strict, Is.True);
+        Assert.That(Mocket.CurrentScope.Options.AllowedHosts, Is.EqualTo(new[] { "allowed.test" }));
         Mocket.Register(new MocketEntry("inner.test", 1, "x"));
         Assert.That(Mocket.CurrentScope.Entries, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    [Mocketize(Strict = false, AllowedHosts = [])]
+    public void A_method_attribute_s_explicit_settings_win()
+    {
+        Assert.That(Mocket.CurrentScope.Options.Strict, Is.False);
+        Assert.That(Mocket.CurrentScope.Options.AllowedHosts, Is.Empty);
     }
 
     [Test]

@@ -15,11 +15,15 @@ public class ClassLevelTests
 
     [Fact]
     [Mocketize]
-    public void A_method_attribute_takes_precedence_and_opens_one_scope_only()
+    public void A_method_attribute_merges_with_the_class_one_and_opens_one_scope_only()
     {
-        Assert.False(Mocket.CurrentScope.Options.Strict);
+        Assert.True(Mocket.CurrentScope.Options.Strict);
         Assert.Null(GetParent(Mocket.CurrentScope));
     }
+
+    [Fact]
+    [Mocketize(Strict = false)]
+    public void A_method_attribute_s_explicit_settings_win() => Assert.False(Mocket.CurrentScope.Options.Strict);
 
     [Fact]
     public async Task A_test_can_use_the_scope_from_async_code_it_starts()

@@ -21,7 +21,7 @@ public class FailingFixtureTests(FixtureRunFixture fixture) : IClassFixture<Fixt
     {
         var (outcome, message) = fixture.Run["Strict_violation"];
         Assert.Equal("Failed", outcome);
-        Assert.Contains("STRICT mode", message, StringComparison.Ordinal);
+        Assert.Contains("The code under test opened a real connection to 127.0.0.1:", message, StringComparison.Ordinal);
         Assert.Contains("Attempted address: 127.0.0.1:", message, StringComparison.Ordinal);
     }
 
@@ -48,6 +48,15 @@ public class FailingFixtureTests(FixtureRunFixture fixture) : IClassFixture<Fixt
         var (outcome, message) = fixture.Run["Inherited_default_makes_this_strict"];
         Assert.Equal("Failed", outcome);
         Assert.Contains("Attempted address: 127.0.0.1:", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_method_level_Mocketize_merges_with_the_class_level_one_its_explicit_settings_winning()
+    {
+        var (outcome, message) = fixture.Run["Method_level_Mocketize_keeps_the_inherited_strictness"];
+        Assert.Equal("Failed", outcome);
+        Assert.Contains("Attempted address: 127.0.0.1:", message, StringComparison.Ordinal);
+        Assert.Equal("Passed", fixture.Run["Method_level_Strict_false_opts_out_and_passes"].Outcome);
     }
 
     [Fact]

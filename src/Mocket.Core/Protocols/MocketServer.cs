@@ -29,7 +29,7 @@ public sealed class MocketServer
         var sync = new Lock();
         Registry = new EntryRegistry(sync);
         Log = new RequestLog(sync);
-        Violations = new ViolationLog(options.Strict, Registry, sync);
+        Violations = new ViolationLog(options, Registry, sync);
         var allowList = AllowList.Parse(options);
         Recording = ScopeRecorder.Open(options);
         Policy = MocketPolicy.For(options.Strict, allowList, Recording?.Mode);

@@ -6,12 +6,20 @@ namespace MocketNet.Scopes;
 /// <summary>The texts of Mocket's reports: strict-mode refusals, closing a scope with violations, assertions.</summary>
 internal static class Reports
 {
-    public static string NetworkUse(bool strict, string address, string? sentData, IReadOnlyList<MocketEntry> entries, MocketRequest? request, string hint)
+    public static string NetworkUse(
+        MocketViolationKind kind, bool strict, string address, string? sentData, IReadOnlyList<MocketEntry> entries, MocketRequest? request, string hint)
     {
+        var what = kind switch
+        {
+            MocketViolationKind.UnmatchedRequest => "Refused by the strict Mocket scope: no entry matches this request.",
+            MocketViolationKind.UnregisteredLocation => $"Refused by the strict Mocket scope: no entry is registered for {address}.",
+            MocketViolationKind.DnsLookup => $"The code under test made a real DNS lookup for {address}.",
+            _ => $"The code under test opened a real connection to {address}.",
+        };
         var text = new StringBuilder()
-            .AppendLine(strict
-                ? "Mocket tried to use the real network while STRICT mode was active."
-                : "Mocket saw the real network being used (the scope is not strict, so it was let through).")
+            .AppendLine(strict || kind is MocketViolationKind.UnmatchedRequest or MocketViolationKind.UnregisteredLocation
+                ? what
+                : what[..^1] + " (the scope is not strict, so it was let through).")
             .Append("Attempted address: ").AppendLine(address)
             .Append("Sent data: ").AppendLine(sentData ?? "(nothing)");
         AppendEntries(text, entries, request);
@@ -19,10 +27,16 @@ internal static class Reports
         return text.ToString();
     }
 
-    public static string Closed(IReadOnlyList<MocketViolation> violations)
+    /// <summary>A closing scope's report: every violation, numbered (those already shown elsewhere only counted).</summary>
+    public static string Closed(IReadOnlyList<MocketViolation> violations, int shownElsewhere = 0)
     {
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"The strict Mocket scope closed with {violations.Count} violation(s): the code under test used the real network.");
+            $"The strict Mocket scope closed with {violations.Count + shownElsewhere} violation(s):");
+        if (shownElsewhere > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {shownElsewhere} reported in the test's own failure above, and:");
+        }
+
         for (var i = 0; i < violations.Count; i++)
         {
             text.AppendLine().AppendLine().Append(CultureInfo.InvariantCulture, $"{i + 1}) ").Append(violations[i].Message);

@@ -3,7 +3,7 @@ using System.Net;
 namespace MocketNet.Scopes;
 
 /// <summary>Every real network use a scope saw (refused requests and connections, and what the network guard observed), each explained.</summary>
-internal sealed class ViolationLog(bool strict, EntryRegistry registry, Lock sync)
+internal sealed class ViolationLog(MocketOptions options, EntryRegistry registry, Lock sync)
 {
     private readonly Lock _sync = sync;
     private readonly List<MocketViolation> _violations = [];
@@ -22,7 +22,7 @@ internal sealed class ViolationLog(bool strict, EntryRegistry registry, Lock syn
     /// <summary>A strict refusal of a request no entry handled; the exception names the address, the request and every entry.</summary>
     public StrictMocketException UnmatchedRequest(MocketRequest request, string? recordingFile) => Add(
         MocketViolationKind.UnmatchedRequest, request.Location.ToString(), request.FirstLine, request,
-        $"Register an entry that matches this request, or allow the address with MocketOptions.AllowedHosts = {{ \"{request.Host}\" }} (or \"{request.Location}\")" +
+        $"Register an entry that matches this request, or allow the address with {Allow(request.Host)} (or \"{request.Location}\")" +
         (recordingFile is null
             ? "."
             : $"; no exchange recorded in {recordingFile} matched it either (allowing the address lets it be recorded there)."));
@@ -30,7 +30,7 @@ internal sealed class ViolationLog(bool strict, EntryRegistry registry, Lock syn
     /// <summary>A strict refusal of a connection, before any request, to a location with no entries.</summary>
     public StrictMocketException UnregisteredLocation(MocketLocation location) => Add(
         MocketViolationKind.UnregisteredLocation, location.ToString(), sentData: null, request: null,
-        $"Register an entry for {location} before connecting to it, or allow it with MocketOptions.AllowedHosts.");
+        $"Register an entry for {location} before connecting to it, or allow it with {Allow(location.Host)}.");
 
     public void GuardConnection(IPEndPoint endPoint) => Add(
         MocketViolationKind.Connection, endPoint.ToString(), sentData: null, request: null,
@@ -42,9 +42,14 @@ internal sealed class ViolationLog(bool strict, EntryRegistry registry, Lock syn
         "A client Mocket does not intercept looked this host up in DNS. " +
         "Serve it with Mocket.Listen(host, port) and point the client at the endpoint, or allow the host.");
 
+    /// <summary>How the user allows a host, in the terms they opened the scope with.</summary>
+    private string Allow(string host) => options.FromAttribute
+        ? $"[Mocketize(Strict = true, AllowedHosts = new[] {{ \"{host}\" }})]"
+        : $"MocketOptions.AllowedHosts = {{ \"{host}\" }}";
+
     private StrictMocketException Add(MocketViolationKind kind, string address, string? sentData, MocketRequest? request, string hint)
     {
-        var message = Reports.NetworkUse(strict, address, sentData, registry.All, request, hint);
+        var message = Reports.NetworkUse(kind, options.Strict, address, sentData, registry.All, request, hint);
         var violation = new MocketViolation(kind, address, sentData, message);
         lock (_sync)
         {

@@ -73,8 +73,14 @@ public sealed class MocketTestRun
     /// null when the test kept the rules. Strict-mode violations (including the network guard's) come
     /// as a <see cref="StrictMocketException"/>; unserved entries, when asked for, as a
     /// <see cref="MocketAssertionException"/> (or appended to the strict message when both happened).
+    /// Each report is made once: a violation whose report already appears in <paramref name="testFailure"/>
+    /// (a refusal the code under test let escape) is not repeated.
     /// </summary>
-    public Exception? End()
+    /// <param name="testFailure">
+    /// The test's own failure as the framework will show it (message, inner exceptions, stack), or null when it
+    /// passed or the framework does not say.
+    /// </param>
+    public Exception? End(string? testFailure = null)
     {
         if (Interlocked.Decrement(ref _depth) != 0)
         {
@@ -87,8 +93,14 @@ public sealed class MocketTestRun
             var violations = Scope.Close(throwOnViolations: false);
             if (Scope.FailsOnClose(violations))
             {
-                var message = Scopes.Reports.Closed(violations);
-                return new StrictMocketException(unserved is null ? message : message + Environment.NewLine + Environment.NewLine + unserved, violations);
+                var unshown = testFailure is null
+                    ? violations
+                    : [.. violations.Where(v => !testFailure.Contains(v.Message, StringComparison.Ordinal))];
+                if (unshown.Count > 0)
+                {
+                    var message = Scopes.Reports.Closed(unshown, violations.Count - unshown.Count);
+                    return new StrictMocketException(unserved is null ? message : message + Environment.NewLine + Environment.NewLine + unserved, violations);
+                }
             }
 
             return unserved is null ? null : new MocketAssertionException(unserved);
@@ -105,6 +117,7 @@ public sealed class MocketTestRun
         {
             var options = new MocketOptions
             {
+                FromAttribute = true,
                 Strict = settings.Strict,
                 Exclusive = settings.Exclusive,
                 AllowedHosts = [.. settings.AllowedHosts],

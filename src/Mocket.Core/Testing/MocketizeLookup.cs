@@ -2,21 +2,28 @@ using System.Reflection;
 
 namespace MocketNet.Testing;
 
-/// <summary>Finds the attribute that applies to a test, for adapters: the method's, else its class's, else its assembly's.</summary>
+/// <summary>Finds the <c>[Mocketize]</c> settings that apply to a test, for adapters.</summary>
 public static class MocketizeLookup
 {
-    /// <summary>The most specific <typeparamref name="TAttribute"/> for a test method, or <paramref name="fallback"/> when none is found.</summary>
-    /// <typeparam name="TAttribute">The adapter's attribute type.</typeparam>
+    /// <summary>
+    /// The settings of a test: its assembly's, class's and method's <c>[Mocketize]</c>-style attributes merged in
+    /// that order, each level's explicit settings winning (a method's <c>[Mocketize]</c> under an assembly-level
+    /// <c>[Mocketize(Strict = true)]</c> stays strict unless it says <c>Strict = false</c>).
+    /// </summary>
     /// <param name="method">The test method.</param>
     /// <param name="testClass">The class the test runs in (it may inherit the method), or null for the method's own.</param>
     /// <param name="fallback">The attribute the framework called (used when reflection finds none).</param>
-    public static TAttribute MostSpecific<TAttribute>(MethodInfo? method, Type? testClass, TAttribute fallback)
-        where TAttribute : Attribute
+    public static MocketizeSettings Effective(MethodInfo? method, Type? testClass, IMocketizeLevel fallback)
     {
+        ArgumentNullException.ThrowIfNull(fallback);
         var type = testClass ?? method?.ReflectedType;
-        return method?.GetCustomAttribute<TAttribute>(inherit: true)
-            ?? type?.GetCustomAttribute<TAttribute>(inherit: true)
-            ?? type?.Assembly.GetCustomAttribute<TAttribute>()
-            ?? fallback;
+        IEnumerable<IMocketizeLevel> levels =
+        [
+            .. type?.Assembly.GetCustomAttributes().OfType<IMocketizeLevel>() ?? [],
+            .. type?.GetCustomAttributes(inherit: true).OfType<IMocketizeLevel>() ?? [],
+            .. method?.GetCustomAttributes(inherit: true).OfType<IMocketizeLevel>() ?? [],
+        ];
+        var found = levels.Select(a => a.Settings).ToList();
+        return MocketizeSettings.Merge(found.Count == 0 ? [fallback.Settings] : found);
     }
 }

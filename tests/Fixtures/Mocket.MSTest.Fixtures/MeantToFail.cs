@@ -35,4 +35,13 @@ public class ClassLevelMeantToFail
     [DataRow(1)]
     [DataRow(2)]
     public void Class_level_row_violation(int row) => Assert.IsTrue(Wire.ConnectToClosedLoopbackPort() > 0 && row > 0);
+
+    [Mocketize(AssertAllEntriesServed = true)]
+    public void Method_level_Mocketize_keeps_the_class_strictness() => Wire.ConnectToClosedLoopbackPort();
+
+    [Mocketize(Strict = false)]
+    public void Method_level_Strict_false_opts_out_and_passes() => Wire.ConnectToClosedLoopbackPort();
+
+    [TestMethod]
+    public void Refused_request_is_reported_once() => Mocket.Connect("nowhere.test", 1);
 }

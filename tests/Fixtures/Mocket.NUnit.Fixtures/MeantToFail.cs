@@ -27,6 +27,17 @@ public class MeantToFail
     public void Assembly_default_makes_this_strict() => Wire.ConnectToClosedLoopbackPort();
 
     [Test]
+    [Mocketize(AssertAllEntriesServed = true)]
+    public void Method_level_Mocketize_keeps_the_assembly_strictness() => Wire.ConnectToClosedLoopbackPort();
+
+    [Test]
+    [Mocketize(Strict = false)]
+    public void Method_level_Strict_false_opts_out_and_passes() => Wire.ConnectToClosedLoopbackPort();
+
+    [Test]
+    public void Refused_request_is_reported_once() => Mocket.Connect("nowhere.test", 1);
+
+    [Test]
     [Mocketize(Strict = true)]
     public async Task Control_passes()
     {

@@ -41,4 +41,12 @@ public class InheritsTheDefault : StrictByDefault
 {
     [Fact]
     public void Inherited_default_makes_this_strict() => Wire.ConnectToClosedLoopbackPort();
+
+    [Fact]
+    [Mocketize(AssertAllEntriesServed = true)]
+    public void Method_level_Mocketize_keeps_the_inherited_strictness() => Wire.ConnectToClosedLoopbackPort();
+
+    [Fact]
+    [Mocketize(Strict = false)]
+    public void Method_level_Strict_false_opts_out_and_passes() => Wire.ConnectToClosedLoopbackPort();
 }
