@@ -62,6 +62,20 @@ public class MocketEntry
     /// <summary>The protocol spoken at this entry's location (raw for this class).</summary>
     public MocketProtocol Protocol { get; }
 
+    /// <summary>
+    /// What the server says first, for protocols whose server speaks first (SMTP's <c>220</c>, FTP, POP3, IMAP): written as
+    /// soon as a connection to the location opens, before the client writes (text is sent as UTF-8, bytes verbatim).
+    /// With several entries at one location, the first registered entry with a greeting gives it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The greeting is a fault; a greeting is text or bytes.</exception>
+    public RawResponse? Greeting
+    {
+        get;
+        init => field = value?.Exception is null
+            ? value
+            : throw new ArgumentException("A greeting is text or bytes the server sends first; fail a connection with a response instead.", nameof(value));
+    }
+
     /// <summary>The responses, in the order they are served (typed entries also offer them with their own type).</summary>
     public IReadOnlyList<MocketResponse> Responses => _responses;
 

@@ -16,6 +16,14 @@ public sealed class RawResponse : MocketResponse
 
     /// <summary>Text sent as UTF-8.</summary>
     /// <param name="text">The text.</param>
+    public static implicit operator RawResponse(string text) => FromText(text);
+
+    /// <summary>The bytes, verbatim (copied).</summary>
+    /// <param name="bytes">The bytes.</param>
+    public static implicit operator RawResponse(byte[] bytes) => FromBytes(bytes);
+
+    /// <summary>Text sent as UTF-8.</summary>
+    /// <param name="text">The text.</param>
     public static RawResponse FromText(string text) => new(Utf8(text), null);
 
     /// <summary>Bytes sent verbatim.</summary>

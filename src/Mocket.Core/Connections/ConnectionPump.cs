@@ -54,6 +54,10 @@ internal sealed class ConnectionPump
         try
         {
             await session.StartAsync(_transport, _cancellation).ConfigureAwait(false);
+            if (_server.Registry.GreetingAt(_location) is { } greeting)
+            {
+                await session.GreetAsync(greeting, _cancellation).ConfigureAwait(false);
+            }
             var buffer = new ByteBuffer();
             while (await ReadAsync(session.Stream!, buffer).ConfigureAwait(false))
             {

@@ -52,6 +52,24 @@ public abstract class MocketProtocolSession
         _output = await AcceptTransportAsync(transport.Stream, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes what the server says first (an entry's <see cref="MocketEntry.Greeting"/>), before any request is read.</summary>
+    internal ValueTask GreetAsync(RawResponse greeting, CancellationToken cancellationToken) => WriteGreetingAsync(greeting.Data, cancellationToken);
+
+    /// <summary>Writes a greeting; by default its bytes as they are. A protocol whose greeting needs framing overrides it.</summary>
+    /// <param name="greeting">The greeting's bytes.</param>
+    /// <param name="cancellationToken">Cancelled when the scope closes.</param>
+    protected virtual ValueTask WriteGreetingAsync(ReadOnlyMemory<byte> greeting, CancellationToken cancellationToken) =>
+        WriteAsync(greeting, cancellationToken);
+
+    /// <summary>Writes bytes to the client and flushes them.</summary>
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="cancellationToken">Cancelled when the scope closes.</param>
+    protected async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        await Output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     // The pump's steps, in the order of its decision tree; MocketProtocolSession<TRequest, TResponse> implements each.
     private protected abstract ValueTask<Stream> AcceptTransportAsync(Stream transport, CancellationToken cancellationToken);
 

@@ -106,15 +106,6 @@ public abstract class MocketProtocolSession<TRequest, TResponse> : MocketProtoco
     protected virtual ValueTask WriteVerbatimAsync(TRequest request, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
         WriteAsync(bytes, cancellationToken);
 
-    /// <summary>Writes bytes to the client and flushes them.</summary>
-    /// <param name="bytes">The bytes.</param>
-    /// <param name="cancellationToken">Cancelled when the scope closes.</param>
-    protected async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-    {
-        await Output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        await Output.FlushAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// The bytes to send upstream for a passed-through request; the default is the request's own bytes. Must have
     /// no side effects: recording also calls it to find a request's recorded form.

@@ -55,6 +55,21 @@ internal sealed class EntryRegistry(Lock sync)
     /// <summary>The protocol of the first entry at the location, else raw.</summary>
     public MocketProtocol ProtocolAt(MocketLocation location) => FirstAt(location)?.Protocol ?? RawProtocol.Instance;
 
+    /// <summary>The greeting of the first entry at the location that has one, or null.</summary>
+    public RawResponse? GreetingAt(MocketLocation location)
+    {
+        var entries = Volatile.Read(ref _entries);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].Location == location && entries[i].Greeting is { } greeting)
+            {
+                return greeting;
+            }
+        }
+
+        return null;
+    }
+
     private MocketEntry? FirstAt(MocketLocation location)
     {
         var entries = Volatile.Read(ref _entries);
