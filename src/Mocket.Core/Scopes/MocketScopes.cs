@@ -38,14 +38,24 @@ internal static class MocketScopes
         }
     }
 
-    /// <summary>The current scope; throws when there is none or when it would be a guess.</summary>
-    public static MocketScope Current => Resolve() ?? throw new InvalidOperationException(
-        "Mocket is not enabled: no MocketScope is open. Call Mocket.Enable() (or put [Mocketize] on the test) " +
-        "before registering entries or connecting.");
+    /// <summary>The current scope; throws when there is none, when the flow's own scope has closed, or when it would be a guess.</summary>
+    public static MocketScope Current => Resolve() switch
+    {
+        null => throw new InvalidOperationException(
+            "Mocket is not enabled: no MocketScope is open. Call Mocket.Enable() (or put [Mocketize] on the test) " +
+            "before registering entries or connecting."),
+        { IsClosed: true } => throw new ObjectDisposedException(
+            nameof(MocketScope),
+            "The Mocket scope of this code's async flow has closed: code that outlived its test (a background task, a timer) used " +
+            "Mocket after the test ended. It is not served by another test's scope. Await the work before the test ends, or " +
+            "cancel it when the test's scope closes."),
+        var scope => scope,
+    };
 
     /// <summary>
-    /// The current scope: the ambient one, else the one exclusive scope, else the single open scope;
-    /// null when none is open; throws when it would be a guess.
+    /// The current scope: the ambient one; for a flow whose own scopes have all closed, the innermost of them
+    /// (closed: such a flow never borrows another test's scope); else the one exclusive scope, else the single
+    /// open scope; null when none is open; throws when it would be a guess.
     /// </summary>
     public static MocketScope? Resolve()
     {
@@ -53,6 +63,11 @@ internal static class MocketScopes
         if (ambient is not null)
         {
             return ambient;
+        }
+
+        if (s_ambient.Value is { } closed)
+        {
+            return closed;
         }
 
         lock (s_lock)

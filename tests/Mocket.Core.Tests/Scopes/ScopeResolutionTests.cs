@@ -69,6 +69,34 @@ public class ScopeResolutionTests
     }
 
     [Fact]
+    public async Task A_late_request_from_a_closed_scope_s_flow_never_reaches_another_open_scope()
+    {
+        var late = new TaskCompletionSource();
+        Task lateRequest;
+        using (var first = Mocket.Enable(new MocketOptions { Strict = true }))
+        {
+            Mocket.Register(new MocketEntry("shared.test", 1, "first"));
+
+            // Work the first test started and did not await: it captured the test's flow.
+            lateRequest = Task.Run(async () =>
+            {
+                await late.Task;
+                await using var stream = Mocket.Connect("shared.test", 1);
+            });
+        }
+
+        // Meanwhile another strict test runs, with an entry at the same location.
+        using var second = await Task.Run(() => Mocket.Enable(new MocketOptions { Strict = true }));
+        second.Register(new MocketEntry("shared.test", 1, "second"));
+        late.SetResult();
+
+        var error = await Assert.ThrowsAsync<ObjectDisposedException>(() => lateRequest);
+        Assert.Contains("outlived its test", error.Message, StringComparison.Ordinal);
+        Assert.Empty(second.Requests);
+        Assert.Empty(second.Violations);
+    }
+
+    [Fact]
     public void With_no_scope_open_the_facade_says_Mocket_is_not_enabled()
     {
         Assert.False(Mocket.IsEnabled);
