@@ -53,9 +53,13 @@ public sealed class MocketOptions
     /// <summary>Set by test adapters: reports then give advice as <c>[Mocketize(...)]</c> settings rather than options.</summary>
     internal bool FromAttribute { get; set; }
 
+    /// <summary>Set by test adapters: the test the scope belongs to, for messages such as a closed scope's.</summary>
+    internal string? TestName { get; set; }
+
     internal MocketOptions Clone() => new()
     {
         FromAttribute = FromAttribute,
+        TestName = TestName,
         Strict = Strict,
         Exclusive = Exclusive,
         AllowedHosts = [.. AllowedHosts],

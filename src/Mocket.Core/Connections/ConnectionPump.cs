@@ -44,7 +44,7 @@ internal sealed class ConnectionPump
     }
 
     /// <summary>Ends the connection from outside (the scope is closing); the client sees an error.</summary>
-    public void Abort() => _transport.Fault(new IOException($"The Mocket scope serving this connection to {_location} was closed."));
+    public void Abort() => _transport.Fault(_server.ClosedError(_location));
 
     private async Task RunAsync()
     {

@@ -71,8 +71,12 @@ internal sealed class ScopeConnections(MocketServer server, Lock sync)
         return pump.Completion;
     }
 
-    /// <summary>Stops the listeners and ends every connection; returns once the pumps have ended (at most 10 s).</summary>
-    public void CloseAll()
+    /// <summary>Stops the listeners and fails every connection, then cancels the pumps; returns once they have ended (at most 10 s).</summary>
+    /// <remarks>
+    /// Connections are failed with the scope's error before <paramref name="cancel"/> stops the pumps: a pump that is
+    /// cancelled first ends its connection quietly, and HttpClient retries a GET on a fresh connection after a quiet end.
+    /// </remarks>
+    public void CloseAll(Action cancel)
     {
         ConnectionPump[] pumps;
         LoopbackListener[] listeners;
@@ -81,6 +85,7 @@ internal sealed class ScopeConnections(MocketServer server, Lock sync)
             _closed = true;
             if (_pumps.Count == 0 && _listeners.Count == 0)
             {
+                cancel();
                 return; // most scopes end with nothing left open
             }
 
@@ -98,6 +103,8 @@ internal sealed class ScopeConnections(MocketServer server, Lock sync)
         {
             pump.Abort();
         }
+
+        cancel();
 
         // Pumps end promptly once cancelled and aborted; they never wait on the caller's context.
         Task.WaitAll([.. pumps.Select(p => p.Completion)], TimeSpan.FromSeconds(10));

@@ -161,6 +161,18 @@ public sealed class MocketServer
         return (T)state.GetOrAdd(typeof(T), static (_, args) => args.create(args.server), (create, server: this));
     }
 
+    /// <summary>
+    /// The error a connection (or a call in flight on it) to <paramref name="location"/> ends with when the scope closes:
+    /// it says the Mocket scope closed, naming the test when a test adapter opened the scope.
+    /// </summary>
+    /// <param name="location">The location the connection was to.</param>
+    /// <param name="inner">What the client saw, when a seam wraps it.</param>
+    public IOException ClosedError(MocketLocation location, Exception? inner = null) => new(
+        Scope.Options.TestName is { } test
+            ? $"The Mocket scope of test {test} was closed while this connection to {location} was open: the call in flight ends here."
+            : $"The Mocket scope serving this connection to {location} was closed while the connection was open: the call in flight ends here.",
+        inner);
+
     /// <summary>A real connection the network guard saw on the scope's flow: a violation unless the policy allows it.</summary>
     internal void OnGuardConnection(IPEndPoint endPoint)
     {
@@ -182,9 +194,8 @@ public sealed class MocketServer
     /// <summary>Ends everything the scope serves; called once by <see cref="MocketScope.Close"/>.</summary>
     internal void Close()
     {
-        // Cancel the token handed out, or make every later one cancelled already.
-        (Interlocked.CompareExchange(ref _closing, s_closed, null) ?? s_closed).Cancel();
-        Connections.CloseAll();
+        // Connections fail first; then the token handed out is cancelled, or every later one made cancelled already.
+        Connections.CloseAll(() => (Interlocked.CompareExchange(ref _closing, s_closed, null) ?? s_closed).Cancel());
         foreach (var state in Volatile.Read(ref _state)?.Values ?? [])
         {
             (state as IDisposable)?.Dispose();

@@ -118,6 +118,7 @@ public sealed class MocketTestRun
             var options = new MocketOptions
             {
                 FromAttribute = true,
+                TestName = testFullName,
                 Strict = settings.Strict,
                 Exclusive = settings.Exclusive,
                 AllowedHosts = [.. settings.AllowedHosts],

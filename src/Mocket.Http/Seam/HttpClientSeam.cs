@@ -18,6 +18,10 @@ internal static class HttpClientSeam
     private const string ListenerName = "HttpHandlerDiagnosticListener";
     private const string RequestEvent = "System.Net.Http.Request";
     private const string ResponseEvent = "System.Net.Http.Response";
+    private const string ExceptionEvent = "System.Net.Http.Exception";
+
+    // What HttpClient says when a connection fails under a request; the seam's failures read the same.
+    private const string SendFailed = "An error occurred while sending the request.";
 
     private static readonly ConcurrentDictionary<Guid, PendingRewrite> s_pending = new();
     private static readonly object s_lock = new();
@@ -57,7 +61,7 @@ internal static class HttpClientSeam
     {
         if (listener.Name == ListenerName)
         {
-            listener.Subscribe(new Observer<KeyValuePair<string, object?>>(OnEvent), static name => name is RequestEvent or ResponseEvent);
+            listener.Subscribe(new Observer<KeyValuePair<string, object?>>(OnEvent), static name => name is RequestEvent or ResponseEvent or ExceptionEvent);
         }
     }
 
@@ -76,6 +80,10 @@ internal static class HttpClientSeam
         {
             OnResponse(e.Value);
         }
+        else if (e.Key == ExceptionEvent)
+        {
+            OnException(e.Value);
+        }
     }
 
     private static void OnRequest(object payload)
@@ -90,7 +98,7 @@ internal static class HttpClientSeam
         }
 
         var endpoint = SeamListeners.For(server).Seam;
-        s_pending[id] = new PendingRewrite(request, uri, request.Headers.Host, request.Version, request.VersionPolicy);
+        s_pending[id] = new PendingRewrite(request, uri, request.Headers.Host, request.Version, request.VersionPolicy, server);
         request.Headers.Host ??= uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}";
         request.RequestUri = new Uri($"http://{endpoint}{SeamTarget.Encode(uri)}");
         request.Version = HttpVersion.Version11;
@@ -105,12 +113,37 @@ internal static class HttpClientSeam
         }
 
         pending.Restore();
-        if (PayloadReader.Get(payload, "Response") is HttpResponseMessage response
-            && response.Headers.TryGetValues(SeamFaults.Header, out var tokens)
-            && SeamFaults.Take(tokens.First()) is { } fault)
+        var response = PayloadReader.Get(payload, "Response") as HttpResponseMessage;
+        if (response is not null && response.Headers.TryGetValues(SeamFaults.Header, out var tokens) && SeamFaults.Take(tokens.First()) is { } fault)
         {
+            // The shape HttpClient gives when its connection fails under a request (as through MockHttp.CreateClient()).
             response.Dispose();
-            throw fault;
+            throw new HttpRequestException(HttpRequestError.Unknown, SendFailed, fault as IOException ?? new IOException(fault.Message, fault));
+        }
+
+        if (response is null && pending.Error is { } error && pending.Server.IsClosed)
+        {
+            // The scope closed under the request: the loopback fake could only reset the connection; say why.
+            throw new HttpRequestException(
+                (error as HttpRequestException)?.HttpRequestError ?? HttpRequestError.Unknown, SendFailed,
+                pending.Server.ClosedError(new MocketLocation(pending.Uri.IdnHost, pending.Uri.Port), error));
+        }
+    }
+
+    private static void OnException(object payload)
+    {
+        if (PayloadReader.Get(payload, "Exception") is not Exception error || PayloadReader.Get(payload, "Request") is not HttpRequestMessage request)
+        {
+            return;
+        }
+
+        foreach (var pending in s_pending.Values)
+        {
+            if (ReferenceEquals(pending.Request, request))
+            {
+                pending.Error = error;
+                return;
+            }
         }
     }
 

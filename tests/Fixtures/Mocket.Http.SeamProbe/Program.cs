@@ -26,6 +26,13 @@ static async Task<string> Outcome(Func<Task<string>> call)
     }
     catch (Exception ex)
     {
-        return "failed:" + ex.GetType().Name;
+        // The exception and the innermost one: HttpClient's shape, and Mocket's reason at the bottom of it.
+        var innermost = ex;
+        while (innermost.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        return "failed:" + ex.GetType().Name + (ReferenceEquals(innermost, ex) ? string.Empty : "/" + innermost.GetType().Name);
     }
 }

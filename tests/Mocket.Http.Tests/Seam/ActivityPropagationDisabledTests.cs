@@ -20,7 +20,7 @@ public sealed class ActivityPropagationDisabledTests(ActivityPropagationDisabled
 
         // https cannot go through the fallback (a CONNECT tunnel would need the client to trust Mocket's CA):
         // the request goes out as it would without Mocket (127.0.0.1:1 refuses it) and the guard names it.
-        Assert.Equal("failed:HttpRequestException", facts["https"]);
+        Assert.StartsWith("failed:HttpRequestException", facts["https"], StringComparison.Ordinal);
 
         // A strict refusal through a proxy is a 502 response (HttpClient swallows a proxy's exception).
         Assert.Equal("ok:502", facts["unregistered"]);
@@ -36,7 +36,7 @@ public sealed class ActivityPropagationDisabledTests(ActivityPropagationDisabled
         Assert.Equal("True", facts["seam-active"]);
         Assert.Equal("ok:mocked over http", facts["http"]);
         Assert.Equal("ok:mocked over https", facts["https"]);
-        Assert.Equal("failed:StrictMocketException", facts["unregistered"]);
+        Assert.Equal("failed:HttpRequestException/StrictMocketException", facts["unregistered"]);
         Assert.Equal("http:/users/1,https:/users/1,http:/other", facts["requests"]);
         Assert.Equal("1", facts["violations"]);
     }
