@@ -1,6 +1,6 @@
 using MocketNet.Protocols;
+using MocketNet.Redis.Protocol;
 using MocketNet.Redis.Recording;
-using MocketNet.Redis.Server;
 
 namespace MocketNet.Redis;
 

@@ -1,10 +1,12 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using MocketNet.Redis.Codec;
 
 namespace MocketNet.Redis;
 
 /// <summary>
-/// The reference's Redisizer: encodes a .NET value as the RESP reply a Redis server would send.
+/// RESP for tests: <see cref="Decode"/> and <see cref="TryDecode"/> read what a server or client sent, and the reference's
+/// Redisizer (<see cref="Encode(object?)"/>) encodes a .NET value as the RESP reply a Redis server would send.
 /// string (UTF-8) and byte[] become bulk strings, integer types integers, null the nil bulk string
 /// (<c>$-1</c>), a dictionary a flat array of key, value (a RESP3 map in RESP3), any other sequence an
 /// array; <see cref="MockRedis.Ok"/> is <c>+OK</c>, <see cref="MockRedis.Queued"/> <c>+QUEUED</c> and
@@ -33,4 +35,19 @@ public static class Resp
         RespEncoder.Encode(value, output, protocol);
         return output.WrittenSpan.ToArray();
     }
+
+    /// <summary>Reads every whole RESP2/RESP3 value in <paramref name="data"/>.</summary>
+    /// <param name="data">Complete RESP input, such as a recorded reply.</param>
+    /// <exception cref="RespFormatException">The data is not RESP, or ends inside a value (<see cref="RespFormatError.Truncated"/>).</exception>
+    public static IReadOnlyList<RespValue> Decode(ReadOnlyMemory<byte> data) => RespValueReader.ReadAll(data);
+
+    /// <summary>
+    /// Reads one whole value from the front of <paramref name="buffer"/> and slices it off; false when the bytes end
+    /// before the value does (nothing consumed: call again with more).
+    /// </summary>
+    /// <param name="buffer">The unconsumed input.</param>
+    /// <param name="value">The value read.</param>
+    /// <exception cref="RespFormatException">The bytes are not RESP.</exception>
+    public static bool TryDecode(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out RespValue? value) =>
+        new RespValueReader().TryRead(ref buffer, out value);
 }

@@ -1,32 +1,54 @@
+using System.Globalization;
+
 namespace MocketNet.Redis.Codec;
 
 /// <summary>
-/// Bytes that are not RESP: a frame with an unknown prefix, a length that is not a number, a missing
-/// CRLF. The connection that sent them is answered <c>-ERR Protocol error: ...</c> and closed.
+/// Bytes that are not RESP, with the <see cref="Reason"/> and the <see cref="Offset"/> where it was found. The
+/// connection that sent them is answered <c>-ERR Protocol error: ...</c> and closed.
 /// </summary>
+#pragma warning disable CA1032 // Made only by Mocket's RESP readers, always with a reason: constructors without one would make a reason-less rejection.
 public sealed class RespFormatException : MocketProtocolException
+#pragma warning restore CA1032
 {
-    /// <summary>Creates the exception with a default message.</summary>
-    public RespFormatException()
-        : base("The bytes are not valid RESP.")
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
-    /// <param name="message">What was wrong, where, and what was expected.</param>
-    public RespFormatException(string message)
+    private RespFormatException(RespFormatError reason, string message, long offset)
         : base(message)
     {
+        Reason = reason;
+        Offset = offset;
     }
 
-    /// <summary>Creates the exception with a message and an inner exception.</summary>
-    /// <param name="message">What was wrong.</param>
-    /// <param name="innerException">The cause.</param>
-    public RespFormatException(string message, Exception innerException)
-        : base(message, innerException)
+    /// <summary>Why the bytes are not RESP.</summary>
+    public RespFormatError Reason { get; }
+
+    /// <summary>How far into the input the problem was found, in bytes.</summary>
+    public long Offset { get; }
+
+    /// <summary>The rejection for <paramref name="reason"/>; every message is made here, from the reason and what was found.</summary>
+    /// <param name="reason">Why.</param>
+    /// <param name="offset">Where, in bytes from the start of the input.</param>
+    /// <param name="detail">What was found or expected (see each reason's wording below).</param>
+    internal static RespFormatException Create(RespFormatError reason, long offset, string? detail = null) => new(
+        reason, $"Protocol error: {Describe(reason, detail)} (at byte {offset.ToString(CultureInfo.InvariantCulture)}).", offset);
+
+    private static string Describe(RespFormatError reason, string? detail) => reason switch
     {
-    }
-
-    /// <summary>How far into the frame the problem was found, in bytes (-1 when unknown).</summary>
-    public long Offset { get; init; } = -1;
+        RespFormatError.UnknownType => $"unknown RESP type prefix {detail}; expected one of + - : $ * _ # , ( ! = % ~ > |",
+        RespFormatError.InvalidNumber => $"{detail} is not a decimal integer",
+        RespFormatError.LengthOutOfRange => $"{detail} is out of range",
+        RespFormatError.UnterminatedBulk => $"{detail} is not followed by CRLF",
+        RespFormatError.BareLineFeed => $"{detail} ends with a bare LF; RESP lines end with CRLF",
+        RespFormatError.BareCarriageReturn => $"{detail} contains a bare CR; RESP lines cannot hold CR or LF",
+        RespFormatError.LineTooLong => $"{detail} without a CRLF",
+        RespFormatError.InvalidScalar => $"a {detail} value is not well formed",
+        RespFormatError.InvalidVerbatim => "a verbatim string does not start with a three-letter format and a colon",
+        RespFormatError.ExpectedBulkString => $"expected '$' before {detail}",
+        RespFormatError.UnbalancedQuotes => $"unbalanced quotes in an inline command ({detail})",
+        RespFormatError.TlsHandshake =>
+            "the client started a TLS handshake (ssl=true in a StackExchange.Redis configuration?). Mocket serves Redis " +
+            "unencrypted: remove ssl=true for the test, or use StackExchange.Redis 3.4, whose in-memory transport serves ssl=true configurations",
+        RespFormatError.InvalidTunnelRequest =>
+            "an HTTP CONNECT request has no blank line in its first 8 KiB; a tunnel sends CONNECT host:port HTTP/1.1 and a blank line",
+        RespFormatError.Truncated => "the input ends inside a value",
+        _ => detail ?? reason.ToString(),
+    };
 }

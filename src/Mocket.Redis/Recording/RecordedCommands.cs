@@ -18,13 +18,14 @@ internal static class RecordedCommands
     {
         commands = [];
         var buffer = new ReadOnlySequence<byte>(bytes);
+        var reader = new RedisCommandReader(s_nowhere);
         try
         {
             while (!buffer.IsEmpty)
             {
-                if (!RedisRequestReader.TryRead(ref buffer, s_nowhere, out var request))
+                if (!reader.TryRead(ref buffer, out var request))
                 {
-                    // Only blank lines were left (consumed), or the last command is cut short.
+                    // Only blank lines are left, or the last command is cut short.
                     break;
                 }
 
@@ -36,7 +37,7 @@ internal static class RecordedCommands
             return false;
         }
 
-        return buffer.IsEmpty && commands.Count > 0;
+        return commands.Count > 0 && !buffer.ToArray().AsSpan().ContainsAnyExcept((byte)'\r', (byte)'\n');
     }
 
     public static byte[] Encode(IEnumerable<RecordedCommand> commands)

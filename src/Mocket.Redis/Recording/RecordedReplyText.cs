@@ -17,7 +17,7 @@ internal static class RecordedReplyText
         IReadOnlyList<RespValue> values;
         try
         {
-            values = RespReader.ReadAll(reply);
+            values = RespValueReader.ReadAll(reply);
         }
         catch (RespFormatException)
         {

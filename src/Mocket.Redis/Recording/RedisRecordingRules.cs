@@ -31,7 +31,7 @@ internal sealed class RedisRecordingRules : MocketRecordingRules
         IReadOnlyList<RespValue> values;
         try
         {
-            values = RespReader.ReadAll(response);
+            values = RespValueReader.ReadAll(response);
         }
         catch (RespFormatException)
         {

@@ -17,11 +17,11 @@ public class RecordedReplyTests
         Encoding.UTF8.GetString(RedisRecordingRules.Instance.RecordedResponse(Encoding.UTF8.GetBytes(request + "\r\n"), Encoding.UTF8.GetBytes(reply), redaction ?? s_named).Span);
 
     [Theory]
-    [MemberData(nameof(RespReaderTests.EveryType), MemberType = typeof(RespReaderTests))]
+    [MemberData(nameof(RespDecodeTests.EveryType), MemberType = typeof(RespDecodeTests))]
     public void Rewriting_a_reply_keeps_every_type_byte_for_byte(string wire, string description)
     {
         _ = description;
-        var values = RespReader.ReadAll(Encoding.UTF8.GetBytes(wire));
+        var values = Resp.Decode(Encoding.UTF8.GetBytes(wire));
 
         Assert.Equal(wire, Encoding.UTF8.GetString(RespValueWriter.ToArray(values)));
     }

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using MocketNet.Redis.Server;
+using MocketNet.Redis.Protocol;
 using MocketNet.Redis.Tests.Codec;
 using MocketNet.Tests.Shared;
 
@@ -19,7 +19,7 @@ public class UpstreamReplyTests
     };
 
     [Theory]
-    [MemberData(nameof(RespReaderTests.EveryType), MemberType = typeof(RespReaderTests))]
+    [MemberData(nameof(RespDecodeTests.EveryType), MemberType = typeof(RespDecodeTests))]
     public void Exactly_one_whole_reply_of_every_type_is_cut_at_every_split_point(string wire, string description)
     {
         _ = description;

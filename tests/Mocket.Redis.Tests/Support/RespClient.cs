@@ -31,7 +31,7 @@ public static class RespClient
         while (true)
         {
             var buffer = new ReadOnlySequence<byte>(received.ToArray());
-            if (!buffer.IsEmpty && RespReader.TryRead(ref buffer, out _))
+            if (!buffer.IsEmpty && Resp.TryDecode(ref buffer, out _))
             {
                 return Encoding.UTF8.GetString(received.ToArray());
             }

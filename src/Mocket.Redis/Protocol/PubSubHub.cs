@@ -1,6 +1,6 @@
 using MocketNet.Protocols;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>
 /// The pub/sub state of one scope: which connections subscribed to what, so that PUBLISH on one

@@ -1,4 +1,4 @@
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>Redis' glob matching (PSUBSCRIBE, KEYS): <c>*</c>, <c>?</c>, <c>[abc]</c>, <c>[^a]</c>, <c>[a-z]</c> and <c>\</c> escapes, on bytes.</summary>
 internal static class Glob

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using MocketNet.Redis.Codec;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>The connection's own commands: HELLO, AUTH, SELECT, CLIENT, ECHO, PING, QUIT and RESET.</summary>
 internal static partial class BuiltInCommands

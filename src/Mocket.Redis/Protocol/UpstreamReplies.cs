@@ -2,11 +2,13 @@ using System.Buffers;
 using System.Text;
 using MocketNet.Redis.Codec;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>
 /// Cuts a real server's reply to one passed-through command: the replies to the state prefix
 /// (<see cref="UpstreamState"/>) are read and checked, then exactly one whole RESP value is the reply.
+/// Each call scans from the reply's start, but a scan reads element headers only (a bulk string's bytes are
+/// counted, not searched), so a large reply arriving in pieces costs little to rescan.
 /// </summary>
 internal static class UpstreamReplies
 {
@@ -14,17 +16,17 @@ internal static class UpstreamReplies
     {
         response = default;
         var prefix = state.Prefix();
-        var reader = new SequenceReader<byte>(buffer);
         string? refusal = null;
+        long offset = 0;
         for (var i = 0; i <= prefix.Count; i++)
         {
-            var start = reader.Position;
-            if (reader.End || !RespReader.TrySkip(ref reader))
+            if (!new RespScanner(index: false).TryScan(buffer.Slice(offset), out var length))
             {
                 return false;
             }
 
-            var reply = buffer.Slice(start, reader.Position);
+            var reply = buffer.Slice(offset, length);
+            offset += length;
             if (i == prefix.Count)
             {
                 response = reply;
@@ -35,7 +37,7 @@ internal static class UpstreamReplies
             }
         }
 
-        buffer = buffer.Slice(reader.Position);
+        buffer = buffer.Slice(offset);
         if (refusal is not null)
         {
             throw new IOException(

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 using System.Text;
 using MocketNet.Redis.Codec;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>
 /// The commands a Redis session answers by itself when no entry handles them: the client's handshake and

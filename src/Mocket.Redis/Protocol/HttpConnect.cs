@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>
 /// The HTTP CONNECT a client sends first when it reaches Mocket through an HTTP tunnel
@@ -33,8 +33,7 @@ internal static class HttpConnect
         {
             if (buffer.Length > MaxLength)
             {
-                throw new Codec.RespFormatException(
-                    "Protocol error: an HTTP CONNECT request has no blank line in its first 8 KiB; a tunnel sends CONNECT host:port HTTP/1.1 and a blank line.");
+                throw Codec.RespFormatException.Create(Codec.RespFormatError.InvalidTunnelRequest, MaxLength);
             }
 
             return false;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using MocketNet.Redis.Codec;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>What a client asks about the server: CONFIG, INFO, SENTINEL, CLUSTER, ROLE, COMMAND, and StackExchange.Redis' TieBreak GET.</summary>
 internal static partial class BuiltInCommands

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MocketNet.Redis.Recording;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>
 /// The connection state a command was sent in that the real server must share for the command to mean the

@@ -1,4 +1,4 @@
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>
 /// What a Redis connection has negotiated and selected, as a server keeps it per client: the RESP version,

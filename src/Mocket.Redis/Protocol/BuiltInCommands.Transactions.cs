@@ -1,7 +1,7 @@
 using System.Buffers;
 using MocketNet.Redis.Codec;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>MULTI, EXEC, DISCARD, WATCH and UNWATCH, over the connection's <see cref="Transaction"/>.</summary>
 internal static partial class BuiltInCommands

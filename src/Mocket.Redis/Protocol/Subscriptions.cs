@@ -1,4 +1,4 @@
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>The subscriptions of one connection, in the order they were made.</summary>
 internal sealed class Subscriptions

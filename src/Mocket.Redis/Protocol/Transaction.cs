@@ -1,4 +1,4 @@
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>A connection's MULTI block: the replies of the commands queued in it, and whether one of them failed (EXECABORT).</summary>
 internal sealed class Transaction

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>What the built-in answers say about the mock server: a standalone Redis 7.4 master.</summary>
 internal static class ServerInfo

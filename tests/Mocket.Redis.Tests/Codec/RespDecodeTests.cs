@@ -1,12 +1,12 @@
-using MocketNet.Tests.Shared;
 using System.Buffers;
 using System.Text;
 using MocketNet.Redis.Codec;
 using MocketNet.Redis.Tests.Support;
+using MocketNet.Tests.Shared;
 
 namespace MocketNet.Redis.Tests.Codec;
 
-public class RespReaderTests
+public class RespDecodeTests
 {
     public static TheoryData<string, string> EveryType => new()
     {
@@ -41,7 +41,7 @@ public class RespReaderTests
         for (var cut = 0; cut <= data.Length; cut++)
         {
             var buffer = Segments.Split(data, cut);
-            Assert.True(RespReader.TryRead(ref buffer, out var value), $"split at {cut}");
+            Assert.True(Resp.TryDecode(ref buffer, out var value), $"split at {cut}");
             Assert.Equal(expected, value.ToString());
             Assert.Equal(data.Length - frameLength, buffer.Length);
         }
@@ -56,7 +56,7 @@ public class RespReaderTests
         for (var length = 0; length < data.Length; length++)
         {
             var buffer = Segments.Split(data[..length], length / 2);
-            Assert.False(RespReader.TryRead(ref buffer, out _), $"prefix of {length} bytes");
+            Assert.False(Resp.TryDecode(ref buffer, out _), $"prefix of {length} bytes");
             Assert.Equal(length, buffer.Length);
         }
     }
@@ -66,7 +66,7 @@ public class RespReaderTests
     {
         var buffer = new ReadOnlySequence<byte>("|1\r\n+ttl\r\n:3600\r\n=7\r\nmkd:# a\r\n"u8.ToArray());
 
-        Assert.True(RespReader.TryRead(ref buffer, out var value));
+        Assert.True(Resp.TryDecode(ref buffer, out var value));
 
         Assert.Equal("mkd", value.Format);
         Assert.Equal("# a", value.Text);
@@ -74,41 +74,74 @@ public class RespReaderTests
     }
 
     [Theory]
-    [InlineData("?what\r\n", "unknown RESP type prefix '?'")]
-    [InlineData(":12a\r\n", "not well formed")]
-    [InlineData("$abc\r\n", "not a decimal integer")]
-    [InlineData("$-2\r\n", "out of range")]
-    [InlineData("*-2\r\n", "out of range")]
-    [InlineData("$3\r\nabcde\r\n", "not followed by CRLF")]
-    [InlineData("+OK\n", "bare LF")]
-    [InlineData("+O\rK\r\n", "bare CR")]
-    [InlineData("#x\r\n", "not well formed")]
-    [InlineData("_x\r\n", "not well formed")]
-    [InlineData("=3\r\ntxt\r\n", "verbatim string")]
-    [InlineData("%1\r\n+a\r\n?\r\n", "unknown RESP type prefix")]
-    [InlineData("(12x\r\n", "not well formed")]
-    public void Malformed_input_throws_a_typed_error_naming_the_problem(string wire, string problem)
+    [InlineData("?what\r\n", RespFormatError.UnknownType, "unknown RESP type prefix '?'")]
+    [InlineData(":12a\r\n", RespFormatError.InvalidScalar, "not well formed")]
+    [InlineData("$abc\r\n", RespFormatError.InvalidNumber, "not a decimal integer")]
+    [InlineData("$-2\r\n", RespFormatError.LengthOutOfRange, "out of range")]
+    [InlineData("*-2\r\n", RespFormatError.LengthOutOfRange, "out of range")]
+    [InlineData("$3\r\nabcde\r\n", RespFormatError.UnterminatedBulk, "not followed by CRLF")]
+    [InlineData("+OK\n", RespFormatError.BareLineFeed, "bare LF")]
+    [InlineData("+O\rK\r\n", RespFormatError.BareCarriageReturn, "bare CR")]
+    [InlineData("#x\r\n", RespFormatError.InvalidScalar, "not well formed")]
+    [InlineData("_x\r\n", RespFormatError.InvalidScalar, "not well formed")]
+    [InlineData("=3\r\ntxt\r\n", RespFormatError.InvalidVerbatim, "verbatim string")]
+    [InlineData("%1\r\n+a\r\n?\r\n", RespFormatError.UnknownType, "unknown RESP type prefix")]
+    [InlineData("(12x\r\n", RespFormatError.InvalidScalar, "not well formed")]
+    public void Malformed_input_throws_a_typed_error_naming_the_problem(string wire, RespFormatError reason, string problem)
     {
         var buffer = new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(wire));
 
-        var error = Assert.Throws<RespFormatException>(() => RespReader.TryRead(ref buffer, out _));
+        var error = Assert.Throws<RespFormatException>(() => Resp.TryDecode(ref buffer, out _));
 
+        Assert.Equal(reason, error.Reason);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.True(error.Offset >= 0);
         Assert.IsAssignableFrom<MocketProtocolException>(error);
     }
 
     [Fact]
+    public void Complete_input_that_ends_inside_a_value_is_truncated()
+    {
+        var error = Assert.Throws<RespFormatException>(() => Resp.Decode("+OK\r\n*2\r\n:1\r\n"u8.ToArray()));
+
+        Assert.Equal(RespFormatError.Truncated, error.Reason);
+        Assert.Equal(5, error.Offset);
+    }
+
+    [Fact]
+    public void A_value_arriving_in_pieces_is_read_once_whole_and_each_byte_examined_once()
+    {
+        // 2,000 small items then a 100 KB bulk string, arriving a byte (then a kilobyte) at a time:
+        // the old reader walked everything before the cut again on each arrival.
+        var wire = Resp.Encode(new object[] { Enumerable.Range(0, 2000).Select(i => "item" + i).ToArray(), new string('x', 100_000) });
+        var reader = new RespValueReader();
+        for (var length = 0; length < wire.Length; length += length < 20_000 ? 1 : 997)
+        {
+            var partial = new ReadOnlySequence<byte>(wire, 0, length);
+            Assert.False(reader.TryRead(ref partial, out _), $"read from {length} of {wire.Length} bytes");
+            Assert.Equal(length, partial.Length);
+        }
+
+        var whole = new ReadOnlySequence<byte>(wire);
+        Assert.True(reader.TryRead(ref whole, out var value));
+
+        Assert.True(whole.IsEmpty);
+        Assert.Equal(2000, value.Items[0].Items.Count);
+        Assert.Equal(100_000, value.Items[1].Bytes.Length);
+        Assert.InRange(reader.Examined, wire.Length, wire.Length * 2L);
+    }
+
+    [Fact]
     public void A_header_line_that_never_ends_is_malformed_rather_than_waited_for()
     {
         var buffer = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes("$" + new string('1', 40)));
-        Assert.Throws<RespFormatException>(() => RespReader.TryRead(ref buffer, out _));
+        Assert.Throws<RespFormatException>(() => Resp.TryDecode(ref buffer, out _));
     }
 
     [Fact]
     public void Encoded_values_read_back_to_the_same_structure()
     {
-        var values = RespReader.ReadAll(Resp.Encode(new object?[] { "a", 1, null, new Dictionary<string, object> { ["k"] = new[] { "v" } } }, protocol: 3));
+        var values = Resp.Decode(Resp.Encode(new object?[] { "a", 1, null, new Dictionary<string, object> { ["k"] = new[] { "v" } } }, protocol: 3));
 
         Assert.Equal("Array[BulkString \"a\", Integer \"1\", null(Null), Map[BulkString \"k\", Array[BulkString \"v\"]]]", Assert.Single(values).ToString());
     }

@@ -1,7 +1,7 @@
 using System.Buffers;
 using MocketNet.Redis.Codec;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>SUBSCRIBE and its kin, and PUBLISH/SPUBLISH, across the connections of one scope (<see cref="PubSubHub"/>).</summary>
 internal static partial class BuiltInCommands

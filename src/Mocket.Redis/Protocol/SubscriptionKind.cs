@@ -1,4 +1,4 @@
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>What a subscription listens to.</summary>
 internal enum SubscriptionKind

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using MocketNet.Protocols;
 using MocketNet.Redis.Codec;
 
-namespace MocketNet.Redis.Server;
+namespace MocketNet.Redis.Protocol;
 
 /// <summary>
 /// Serves one Redis client connection: cuts commands (RESP arrays or inline), writes entry replies in the
@@ -21,6 +21,7 @@ internal sealed class RedisMockSession : MocketProtocolSession<RedisMockRequest,
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ArrayBufferWriter<byte> _held = new(256);
+    private readonly RedisCommandReader _commands;
     private List<(RedisMockSession Session, byte[] Frame)>? _deliveries;
     private bool _started;
     private RedisMockRequest? _tunnelRequest;
@@ -28,6 +29,7 @@ internal sealed class RedisMockSession : MocketProtocolSession<RedisMockRequest,
     public RedisMockSession(MocketConnectionInfo connection)
         : base(connection)
     {
+        _commands = new RedisCommandReader(connection.Location);
         Hub = PubSubHub.For(connection.Server);
         State = new RedisConnectionState(Hub.NextClientId());
     }
@@ -74,7 +76,7 @@ internal sealed class RedisMockSession : MocketProtocolSession<RedisMockRequest,
             return true;
         }
 
-        if (!RedisRequestReader.TryRead(ref buffer, Connection.Location, out request))
+        if (!_commands.TryRead(ref buffer, out request))
         {
             return false;
         }
