@@ -1,17 +1,25 @@
 using System.Globalization;
 using System.Text;
 using MocketNet.Redis.Codec;
+using MocketNet.Redis.Matching;
 
 namespace MocketNet.Redis;
 
 /// <summary>
-/// A Redis entry: answers the one command whose tokens equal its command string's (split like a POSIX
-/// shell, verb case-insensitive, arguments byte for byte), with its responses in order, the last
-/// repeating (see <see cref="RedisMockResponse"/>).
+/// A Redis entry: answers the commands whose tokens match its command string's (split like a POSIX shell, verb
+/// case-insensitive, arguments byte for byte), with its responses in order, the last repeating (see
+/// <see cref="RedisMockResponse"/>). Each argument may be a Redis glob, as KEYS and SCAN MATCH read it (<c>*</c>,
+/// <c>?</c>, <c>[a-z]</c>, <c>[^a]</c>, <c>\x</c>): <c>GET user:*</c>. A last token <c>...</c> matches any further
+/// arguments, none included: <c>HSET cache:* ...</c>. (To match a literal <c>*</c> or <c>...</c>, escape it inside
+/// single quotes: <c>GET 'a\*'</c>, <c>ECHO '\...'</c>.)
 /// </summary>
 public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResponse>
 {
+    /// <summary>The last token that matches any further arguments.</summary>
+    public const string AnyFurtherArguments = "...";
+
     private readonly byte[][] _arguments;
+    private readonly bool[] _isPattern;
 
     /// <summary>Creates an entry.</summary>
     /// <param name="host">The host clients connect to (MockRedis uses <c>localhost</c>).</param>
@@ -31,7 +39,9 @@ public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResp
 
         CommandText = command;
         Verb = tokens[0].ToUpperInvariant();
-        _arguments = [.. tokens.Skip(1).Select(Encoding.UTF8.GetBytes)];
+        MatchesFurtherArguments = tokens.Count > 1 && tokens[^1] == AnyFurtherArguments;
+        _arguments = [.. tokens.Skip(1).Take(tokens.Count - 1 - (MatchesFurtherArguments ? 1 : 0)).Select(Encoding.UTF8.GetBytes)];
+        _isPattern = [.. _arguments.Select(a => RedisGlob.IsPattern(a))];
     }
 
     /// <summary>The command string as registered.</summary>
@@ -40,21 +50,25 @@ public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResp
     /// <summary>The verb matched, upper-cased.</summary>
     public string Verb { get; }
 
-    /// <summary>The arguments matched, UTF-8 encoded.</summary>
+    /// <summary>The arguments matched, UTF-8 encoded (each a value, or a glob pattern), without a last <c>...</c>.</summary>
     public IReadOnlyList<byte[]> Arguments => _arguments;
 
-    /// <summary>Whether <paramref name="request"/> is this command: same verb, same arguments byte for byte.</summary>
+    /// <summary>Whether the command ends in <c>...</c>: requests may send any further arguments after <see cref="Arguments"/>.</summary>
+    public bool MatchesFurtherArguments { get; }
+
+    /// <summary>Whether <paramref name="request"/> is this command: same verb, each argument equal or matching its pattern.</summary>
     /// <param name="request">A request at this entry's location.</param>
     public override bool CanHandle(RedisMockRequest request)
     {
-        if (!string.Equals(request.Command, Verb, StringComparison.Ordinal) || request.Arguments.Count != _arguments.Length)
+        ArgumentNullException.ThrowIfNull(request);
+        if (!string.Equals(request.Command, Verb, StringComparison.Ordinal) || !CountMatches(request.Arguments.Count))
         {
             return false;
         }
 
         for (var i = 0; i < _arguments.Length; i++)
         {
-            if (!request.Arguments[i].AsSpan().SequenceEqual(_arguments[i]))
+            if (!ArgumentMatches(i, request.Arguments[i]))
             {
                 return false;
             }
@@ -71,14 +85,18 @@ public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResp
             return $"the verb is {request.Command}, not {Verb}";
         }
 
-        if (request.Arguments.Count != _arguments.Length)
+        if (!CountMatches(request.Arguments.Count))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{request.Arguments.Count} argument(s) sent, {_arguments.Length} expected");
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{request.Arguments.Count} argument(s) sent, {(MatchesFurtherArguments ? "at least " : string.Empty)}{_arguments.Length} expected");
         }
 
-        var index = Enumerable.Range(0, _arguments.Length).First(i => !request.Arguments[i].AsSpan().SequenceEqual(_arguments[i]));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"argument {index + 1} is {CommandLine.Quote(Encoding.UTF8.GetString(request.Arguments[index]))}, not {CommandLine.Quote(Encoding.UTF8.GetString(_arguments[index]))}");
+        var index = Enumerable.Range(0, _arguments.Length).First(i => !ArgumentMatches(i, request.Arguments[i]));
+        var sent = CommandLine.Quote(Encoding.UTF8.GetString(request.Arguments[index]));
+        var expected = CommandLine.Quote(Encoding.UTF8.GetString(_arguments[index]));
+        var position = (index + 1).ToString(CultureInfo.InvariantCulture);
+        return _isPattern[index] ? $"argument {position} is {sent}, which does not match the pattern {expected}" : $"argument {position} is {sent}, not {expected}";
     }
 
     /// <summary>The entry as reports show it.</summary>
@@ -113,6 +131,11 @@ public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResp
 
         return new RedisMockEntry(host, port, command, replies);
     }
+
+    private bool CountMatches(int count) => MatchesFurtherArguments ? count >= _arguments.Length : count == _arguments.Length;
+
+    private bool ArgumentMatches(int index, byte[] sent) =>
+        _isPattern[index] ? RedisGlob.IsMatch(_arguments[index], sent) : sent.AsSpan().SequenceEqual(_arguments[index]);
 
     /// <summary>The next reply in order; one made with <see cref="RedisMockResponse.From"/> is computed from the request.</summary>
     /// <param name="request">The request answered.</param>

@@ -12,8 +12,9 @@ internal sealed class ScopeConnections(MocketServer server, Lock sync)
     private static readonly MocketConnectOptions s_defaultConnectOptions = new();
 
     private readonly Lock _sync = sync;
-    private readonly HashSet<ConnectionPump> _pumps = [];
-    private readonly List<LoopbackListener> _listeners = [];
+    // Made on first use: a scope that never connects allocates neither.
+    private HashSet<ConnectionPump>? _pumps;
+    private List<LoopbackListener>? _listeners;
     private bool _closed;
 
     /// <summary>An in-memory connection to a location, served by the scope.</summary>
@@ -33,7 +34,7 @@ internal sealed class ScopeConnections(MocketServer server, Lock sync)
         {
             if (!_closed)
             {
-                _listeners.Add(listener);
+                (_listeners ??= []).Add(listener);
                 return listener.EndPoint;
             }
         }
@@ -46,7 +47,7 @@ internal sealed class ScopeConnections(MocketServer server, Lock sync)
     {
         lock (_sync)
         {
-            return _listeners.Exists(l => l.EndPoint.Equals(endPoint));
+            return _listeners?.Exists(l => l.EndPoint.Equals(endPoint)) == true;
         }
     }
 
@@ -62,7 +63,7 @@ internal sealed class ScopeConnections(MocketServer server, Lock sync)
                 return pump.Completion;
             }
 
-            _pumps.Add(pump);
+            (_pumps ??= []).Add(pump);
         }
 
         _ = pump.Completion.ContinueWith(
@@ -83,15 +84,15 @@ internal sealed class ScopeConnections(MocketServer server, Lock sync)
         lock (_sync)
         {
             _closed = true;
-            if (_pumps.Count == 0 && _listeners.Count == 0)
+            if (_pumps is not { Count: > 0 } && _listeners is not { Count: > 0 })
             {
                 cancel();
                 return; // most scopes end with nothing left open
             }
 
-            pumps = [.. _pumps];
-            listeners = [.. _listeners];
-            _listeners.Clear();
+            pumps = [.. _pumps ?? []];
+            listeners = [.. _listeners ?? []];
+            _listeners?.Clear();
         }
 
         foreach (var listener in listeners)
@@ -114,7 +115,7 @@ internal sealed class ScopeConnections(MocketServer server, Lock sync)
     {
         lock (_sync)
         {
-            _pumps.Remove(pump);
+            _pumps?.Remove(pump);
         }
     }
 }

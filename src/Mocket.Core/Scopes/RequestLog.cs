@@ -5,7 +5,7 @@ internal sealed class RequestLog(Lock sync)
 {
     private readonly Lock _sync = sync;
     private readonly List<MocketRequest> _requests = [];
-    private readonly List<Exception> _errors = [];
+    private List<Exception>? _errors; // made on the first error: most scopes meet none
 
     public IReadOnlyList<MocketRequest> Requests
     {
@@ -46,7 +46,7 @@ internal sealed class RequestLog(Lock sync)
         {
             lock (_sync)
             {
-                return [.. _errors];
+                return _errors is null ? [] : [.. _errors];
             }
         }
     }
@@ -82,7 +82,7 @@ internal sealed class RequestLog(Lock sync)
     {
         lock (_sync)
         {
-            _errors.Add(error);
+            (_errors ??= []).Add(error);
         }
     }
 }

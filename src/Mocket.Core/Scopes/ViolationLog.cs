@@ -6,7 +6,7 @@ namespace MocketNet.Scopes;
 internal sealed class ViolationLog(MocketOptions options, EntryRegistry registry, Lock sync)
 {
     private readonly Lock _sync = sync;
-    private readonly List<MocketViolation> _violations = [];
+    private List<MocketViolation>? _violations; // made on the first violation: most scopes see none
 
     public IReadOnlyList<MocketViolation> All
     {
@@ -14,7 +14,7 @@ internal sealed class ViolationLog(MocketOptions options, EntryRegistry registry
         {
             lock (_sync)
             {
-                return _violations.Count == 0 ? [] : [.. _violations];
+                return _violations is null ? [] : [.. _violations];
             }
         }
     }
@@ -53,7 +53,7 @@ internal sealed class ViolationLog(MocketOptions options, EntryRegistry registry
         var violation = new MocketViolation(kind, address, sentData, message);
         lock (_sync)
         {
-            _violations.Add(violation);
+            (_violations ??= []).Add(violation);
         }
 
         return new StrictMocketException(message, [violation]);
