@@ -41,6 +41,13 @@ public class ExceptionShapeTests
             }, error.ToString(), StringComparison.Ordinal);
         }
 
+        if (failure == Failure.StrictRefusal)
+        {
+            // The report (entries and why each did not match) is in the chain once, not once per wrapper.
+            Assert.Equal(2, viaHandler.ToString().Split("Registered entries:").Length);
+            Assert.Equal(2, viaSeam.ToString().Split("Registered entries:").Length);
+        }
+
         Assert.Equal(viaHandler.HttpRequestError(), viaSeam.HttpRequestError());
         Assert.Equal(Chain(viaHandler).Take(2), Chain(viaSeam).Take(2));
     }

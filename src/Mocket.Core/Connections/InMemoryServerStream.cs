@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using MocketNet.Protocols;
 
 namespace MocketNet.Connections;
 
@@ -165,7 +166,7 @@ internal sealed class InMemoryServerStream(ChannelReader<ClientWrite> input, Pip
             }
 
             _completed = true;
-            _fault = error is null or IOException ? (IOException?)error : new IOException(error.Message, error);
+            _fault = error is null ? null : MocketServer.ConnectionFailure(error);
             output.Complete();
         }
     }

@@ -173,6 +173,25 @@ public sealed class MocketServer
             : $"The Mocket scope serving this connection to {location} was closed while the connection was open: the call in flight ends here.",
         inner);
 
+    /// <summary>
+    /// The <see cref="IOException"/> a client's connection fails with for <paramref name="error"/>: the error itself when it is
+    /// one; else an IOException naming it in one line, with the error inside (so a long report, such as a strict
+    /// refusal's, appears once in the chain).
+    /// </summary>
+    /// <param name="error">Why the connection fails: an entry's exception, a refusal, Mocket's own error.</param>
+    public static IOException ConnectionFailure(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error is IOException io)
+        {
+            return io;
+        }
+
+        var firstLine = error.Message.AsSpan();
+        var end = firstLine.IndexOfAny('\r', '\n');
+        return new IOException($"The Mocket connection failed with {error.GetType().Name}: {(end < 0 ? firstLine : firstLine[..end])}", error);
+    }
+
     /// <summary>A real connection the network guard saw on the scope's flow: a violation unless the policy allows it.</summary>
     internal void OnGuardConnection(IPEndPoint endPoint)
     {

@@ -118,7 +118,7 @@ internal static class HttpClientSeam
         {
             // The shape HttpClient gives when its connection fails under a request (as through MockHttp.CreateClient()).
             response.Dispose();
-            throw new HttpRequestException(HttpRequestError.Unknown, SendFailed, fault as IOException ?? new IOException(fault.Message, fault));
+            throw new HttpRequestException(HttpRequestError.Unknown, SendFailed, MocketServer.ConnectionFailure(fault));
         }
 
         if (response is null && pending.Error is { } error && pending.Server.IsClosed)
