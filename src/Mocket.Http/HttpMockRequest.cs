@@ -97,11 +97,29 @@ public sealed class HttpMockRequest : MocketRequest
 
     private static Dictionary<string, string> HeaderDictionary(IReadOnlyList<KeyValuePair<string, string>> fields)
     {
+        // Repeated fields are collected and joined once each: joining as they come copied the value so far every time.
         var headers = new Dictionary<string, string>(fields.Count, StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, List<string>>? repeated = null;
         for (var i = 0; i < fields.Count; i++)
         {
             var (name, value) = fields[i];
-            headers[name] = headers.TryGetValue(name, out var existing) ? existing + ", " + value : value;
+            if (headers.TryAdd(name, value))
+            {
+                continue;
+            }
+
+            repeated ??= new(StringComparer.OrdinalIgnoreCase);
+            if (!repeated.TryGetValue(name, out var values))
+            {
+                repeated[name] = values = [headers[name]];
+            }
+
+            values.Add(value);
+        }
+
+        foreach (var (name, values) in repeated ?? [])
+        {
+            headers[name] = string.Join(", ", values);
         }
 
         return headers;
