@@ -48,4 +48,7 @@ public enum RespFormatError
 
     /// <summary>Complete input ends inside a value.</summary>
     Truncated,
+
+    /// <summary>Aggregates nest deeper than 512 levels (nothing Redis sends does; values are built recursively).</summary>
+    TooDeep,
 }

@@ -49,6 +49,7 @@ public sealed class RespFormatException : MocketProtocolException
         RespFormatError.InvalidTunnelRequest =>
             "an HTTP CONNECT request has no blank line in its first 8 KiB; a tunnel sends CONNECT host:port HTTP/1.1 and a blank line",
         RespFormatError.Truncated => "the input ends inside a value",
+        RespFormatError.TooDeep => $"aggregates nest deeper than {detail} levels",
         _ => detail ?? reason.ToString(),
     };
 }

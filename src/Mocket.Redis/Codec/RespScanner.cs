@@ -11,9 +11,13 @@ namespace MocketNet.Redis.Codec;
 /// </summary>
 internal sealed class RespScanner(bool index)
 {
+    /// <summary>The deepest nesting of aggregates accepted: values are built recursively, and nothing Redis sends nests deeper.</summary>
+    public const int MaxDepth = 512;
+
     private readonly List<RespNode>? _nodes = index ? [] : null;
+    private readonly Stack<long> _open = new(); // items still expected by each open aggregate, innermost on top
     private RespLine _line;
-    private long _pending = 1;
+    private bool _done;
     private RespType _bulkType;
     private long _bulkStart = -1;
     private long _bulkLength;
@@ -34,7 +38,7 @@ internal sealed class RespScanner(bool index)
     public bool TryScan(ReadOnlySequence<byte> buffer, out long length)
     {
         length = 0;
-        while (_pending > 0)
+        while (!_done)
         {
             if (_bulkStart >= 0 ? !TryReadBulk(buffer) : !TryReadElement(buffer))
             {
@@ -114,12 +118,39 @@ internal sealed class RespScanner(bool index)
 
                 var items = type is RespType.Map or RespType.Attribute ? count * 2 : count;
                 Add(type, 0, 0, items: (int)Math.Min(items, int.MaxValue));
-                _pending += type == RespType.Attribute ? items + 1 : items; // an attribute's pairs, then the value they annotate
+                var expected = type == RespType.Attribute ? items + 1 : items; // an attribute's pairs, then the value they annotate
+                if (expected > 0)
+                {
+                    if (_open.Count == MaxDepth)
+                    {
+                        throw RespFormatException.Create(RespFormatError.TooDeep, start, MaxDepth.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    _open.Push(expected);
+                    return true;
+                }
+
                 break;
         }
 
-        _pending--;
+        Completed();
         return true;
+    }
+
+    /// <summary>An element is whole: it counts toward its aggregate, which may be whole in turn, up to the value itself.</summary>
+    private void Completed()
+    {
+        while (_open.Count > 0)
+        {
+            var left = _open.Pop() - 1;
+            if (left > 0)
+            {
+                _open.Push(left);
+                return;
+            }
+        }
+
+        _done = true;
     }
 
     private bool TryReadBulk(ReadOnlySequence<byte> buffer)
@@ -149,7 +180,7 @@ internal sealed class RespScanner(bool index)
         Add(_bulkType, _bulkStart, _bulkLength);
         _line.Skip(end + 2);
         _bulkStart = -1;
-        _pending--;
+        Completed();
         return true;
     }
 

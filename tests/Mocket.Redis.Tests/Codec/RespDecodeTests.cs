@@ -100,6 +100,20 @@ public class RespDecodeTests
     }
 
     [Fact]
+    public void Nesting_is_bounded_so_a_hostile_value_cannot_overflow_the_stack()
+    {
+        var deepest = string.Concat(Enumerable.Repeat("*1\r\n", 512)) + ":1\r\n";
+        var tooDeep = string.Concat(Enumerable.Repeat("*1\r\n", 100_000)) + ":1\r\n";
+
+        var value = Assert.Single(Resp.Decode(Encoding.ASCII.GetBytes(deepest)));
+        var error = Assert.Throws<RespFormatException>(() => Resp.Decode(Encoding.ASCII.GetBytes(tooDeep)));
+
+        Assert.Equal(RespType.Array, value.Type);
+        Assert.Equal(RespFormatError.TooDeep, error.Reason);
+        Assert.Equal(512 * 4, error.Offset);
+    }
+
+    [Fact]
     public void Complete_input_that_ends_inside_a_value_is_truncated()
     {
         var error = Assert.Throws<RespFormatException>(() => Resp.Decode("+OK\r\n*2\r\n:1\r\n"u8.ToArray()));
