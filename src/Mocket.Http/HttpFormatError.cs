@@ -6,8 +6,17 @@ namespace MocketNet.Http;
 /// </summary>
 public enum HttpFormatError
 {
-    /// <summary>The request head (request line and header fields) is longer than 64 KiB.</summary>
-    HeadTooLong = 1,
+    /// <summary>The request line is longer than <see cref="HttpMockLimits.MaxRequestLineLength"/> (answered 414).</summary>
+    RequestLineTooLong = 1,
+
+    /// <summary>The request has more header fields than <see cref="HttpMockLimits.MaxHeaderCount"/> (answered 431).</summary>
+    TooManyHeaders,
+
+    /// <summary>The header fields are longer than <see cref="HttpMockLimits.MaxHeadersLength"/> (answered 431).</summary>
+    HeadersTooLarge,
+
+    /// <summary>The body is larger than <see cref="HttpMockLimits.MaxBodyLength"/> (answered 413).</summary>
+    BodyTooLarge,
 
     /// <summary>A line ends in a bare LF; HTTP/1.1 lines end in CRLF (RFC 9112 §2.2: Mocket rejects at once rather than guess).</summary>
     BareLineFeed,
@@ -57,6 +66,6 @@ public enum HttpFormatError
     /// <summary>A chunk's data is not followed by CRLF (the chunk is longer than its size says).</summary>
     UnterminatedChunk,
 
-    /// <summary>A chunk size line or a trailer field is longer than 64 KiB.</summary>
+    /// <summary>A chunk-size line or a trailer field is longer than <see cref="HttpMockLimits.MaxChunkLineLength"/> (64 KiB in a real server's reply).</summary>
     LineTooLong,
 }

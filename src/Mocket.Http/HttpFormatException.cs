@@ -1,44 +1,79 @@
 using System.Globalization;
-using MocketNet.Http.Codec;
+using MocketNet.Http.Protocol;
 
 namespace MocketNet.Http;
 
 /// <summary>
-/// Bytes that are not HTTP/1.1, with the <see cref="Reason"/>. A malformed request is answered <c>400 Bad Request</c>,
-/// its connection closed, and the exception kept in <see cref="MocketScope.Errors"/>; a real server's malformed
-/// reply (pass-through) fails the request it answers.
+/// Bytes that are not HTTP/1.1, or a request over one of the <see cref="HttpMockLimits"/>, with the <see cref="Reason"/>.
+/// Such a request is answered with <see cref="Status"/>, its connection closed, and the exception kept in
+/// <see cref="MocketScope.Errors"/>; a real server's malformed reply (pass-through) fails the request it answers.
 /// </summary>
 #pragma warning disable CA1032 // Made only by Mocket's HTTP reader, always with a reason: constructors without one would make a reason-less rejection.
 public sealed class HttpFormatException : MocketProtocolException
 #pragma warning restore CA1032
 {
-    private HttpFormatException(HttpFormatError reason, string message)
-        : base(message) => Reason = reason;
+    private HttpFormatException(HttpFormatError reason, int status, string message)
+        : base(message)
+    {
+        Reason = reason;
+        Status = status;
+    }
 
-    /// <summary>Why the bytes are not HTTP/1.1.</summary>
+    /// <summary>Why the bytes were rejected.</summary>
     public HttpFormatError Reason { get; }
 
+    /// <summary>The status the fake server answered with: 400, or 414, 431 and 413 for the limits, as Kestrel answers.</summary>
+    public int Status { get; }
+
     /// <summary>A malformed request; <paramref name="detail"/> is the offending text (or what it is, for a line too long).</summary>
-    internal static HttpFormatException InRequest(HttpFormatError reason, string? detail = null) => new(
-        reason,
-        $"Mocket received a malformed HTTP request: {Describe(reason, detail)}. The fake answered 400 Bad Request and closed the connection; " +
-        "check the client (or the bytes written to Mocket.Connect) sends HTTP/1.1.");
+    internal static HttpFormatException InRequest(HttpFormatError reason, string? detail = null)
+    {
+        var status = StatusFor(reason);
+        var answered = $"The fake answered {status.ToString(CultureInfo.InvariantCulture)} {ReasonPhrases.For(status)} and closed the connection";
+        return new(
+            reason, status,
+            status == 400
+                ? $"Mocket received a malformed HTTP request: {Describe(reason, detail)}. {answered}; check the client (or the bytes written to Mocket.Connect) sends HTTP/1.1."
+                : $"Mocket received an HTTP request over a limit: {Describe(reason, detail)}. {answered}; if the client means it, raise the limit " +
+                  $"for the scope with MockHttp.SetLimits(new HttpMockLimits {{ {LimitName(reason)} = ... }}) before it connects.");
+    }
+
+    /// <summary>A request over a limit: <paramref name="limit"/> is the limit's value.</summary>
+    internal static HttpFormatException OverLimit(HttpFormatError reason, long limit) => InRequest(reason, limit.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A malformed reply from a real server (pass-through or a recording).</summary>
     internal static HttpFormatException InResponse(HttpFormatError reason, string? detail = null) => new(
-        reason, $"The HTTP response is malformed: {Describe(reason, detail)}.");
+        reason, 0, $"The HTTP response is malformed: {Describe(reason, detail)}.");
 
     internal static HttpFormatException In(bool response, HttpFormatError reason, string? detail = null) =>
         response ? InResponse(reason, detail) : InRequest(reason, detail);
 
-    /// <summary>What is wrong, in words: every message is made here, from the reason and the offending text.</summary>
+    private static int StatusFor(HttpFormatError reason) => reason switch
+    {
+        HttpFormatError.RequestLineTooLong => 414,
+        HttpFormatError.TooManyHeaders or HttpFormatError.HeadersTooLarge => 431,
+        HttpFormatError.BodyTooLarge => 413,
+        _ => 400,
+    };
+
+    private static string LimitName(HttpFormatError reason) => reason switch
+    {
+        HttpFormatError.RequestLineTooLong => nameof(HttpMockLimits.MaxRequestLineLength),
+        HttpFormatError.TooManyHeaders => nameof(HttpMockLimits.MaxHeaderCount),
+        HttpFormatError.HeadersTooLarge => nameof(HttpMockLimits.MaxHeadersLength),
+        _ => nameof(HttpMockLimits.MaxBodyLength),
+    };
+
+    /// <summary>What is wrong, in words: every message is made here, from the reason and the offending text (or the limit).</summary>
     private static string Describe(HttpFormatError reason, string? detail)
     {
         var shown = Printable(detail ?? string.Empty);
-        var max = HttpRequestReader.MaxHeadLength.ToString(CultureInfo.InvariantCulture);
         return reason switch
         {
-            HttpFormatError.HeadTooLong => $"the request head is longer than {max} bytes without ending in an empty line",
+            HttpFormatError.RequestLineTooLong => $"its request line is longer than {detail} bytes (HttpMockLimits.MaxRequestLineLength)",
+            HttpFormatError.TooManyHeaders => $"it has more than {detail} header fields (HttpMockLimits.MaxHeaderCount)",
+            HttpFormatError.HeadersTooLarge => $"its header fields are longer than {detail} bytes (HttpMockLimits.MaxHeadersLength)",
+            HttpFormatError.BodyTooLarge => $"its body is larger than {detail} bytes (HttpMockLimits.MaxBodyLength)",
             HttpFormatError.BareLineFeed => $"the line \"{shown}\" ends in a bare LF, where HTTP/1.1 lines end in CRLF",
             HttpFormatError.InvalidRequestLine => $"\"{shown}\" is not a request line (METHOD SP target SP HTTP/1.1)",
             HttpFormatError.InvalidMethod => $"the method \"{shown}\" holds a character that is not allowed in a method name",
@@ -59,7 +94,7 @@ public sealed class HttpFormatException : MocketProtocolException
                 $"the Transfer-Encoding \"{shown}\" does not end in chunked, so the body's end cannot be known",
             HttpFormatError.InvalidChunkSize => $"\"{shown}\" is not a chunk size (hexadecimal digits, optionally followed by ;extensions)",
             HttpFormatError.UnterminatedChunk => "a chunk's data is not followed by CRLF (the chunk is longer than its size says)",
-            HttpFormatError.LineTooLong => $"{detail} is longer than {max} bytes without a CRLF",
+            HttpFormatError.LineTooLong => $"{detail} without a CRLF",
             _ => reason.ToString(),
         };
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
+using MocketNet.Http.Protocol;
 using MocketNet.Http.Seam;
 using MocketNet.Http.Tls;
 using MocketNet.Protocols;
@@ -51,6 +52,18 @@ public static class MockHttp
     /// <exception cref="InvalidOperationException">No Mocket scope is open.</exception>
     public static IPEndPoint Listen(string host, int port) =>
         MocketServer.For(Mocket.CurrentScope).Listen(new MocketLocation(host, port), HttpMockProtocol.Instance);
+
+    /// <summary>
+    /// Sets the limits the current scope's fake HTTP server puts on requests (Kestrel's defaults until set), for connections
+    /// opened after this call.
+    /// </summary>
+    /// <param name="limits">The limits, such as <c>HttpMockLimits.Default with { MaxHeaderCount = 500 }</c>.</param>
+    /// <exception cref="InvalidOperationException">No Mocket scope is open.</exception>
+    public static void SetLimits(HttpMockLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        MocketServer.For(Mocket.CurrentScope).GetState(static _ => new HttpLimitsState()).Limits = limits;
+    }
 
     /// <summary>Whether the global seam serves clients Mocket did not build (false when activity propagation is disabled; see docs/http.md).</summary>
     public static bool IsGlobalSeamActive => HttpClientSeam.IsActive;

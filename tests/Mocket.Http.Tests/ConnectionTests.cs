@@ -40,6 +40,28 @@ public class ConnectionTests
     }
 
     [Fact]
+    public async Task A_request_line_over_the_limit_gets_Kestrel_s_414_and_a_raised_limit_serves_it()
+    {
+        using var scope = Mocket.Enable();
+        var path = "/" + new string('a', 9_000);
+        MockHttp.Register("GET", "http://long.test" + path, "served");
+        var request = Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: long.test\r\nConnection: close\r\n\r\n");
+
+        await using (var refused = Mocket.Connect("long.test", 80))
+        {
+            await refused.WriteAsync(request);
+            Assert.StartsWith("HTTP/1.1 414 URI Too Long\r\n", await ReadToEndAsync(refused), StringComparison.Ordinal);
+        }
+
+        MockHttp.SetLimits(HttpMockLimits.Default with { MaxRequestLineLength = 16 * 1024 });
+        await using var served = Mocket.Connect("long.test", 80);
+        await served.WriteAsync(request);
+
+        Assert.EndsWith("served", await ReadToEndAsync(served), StringComparison.Ordinal);
+        Assert.Equal(HttpFormatError.RequestLineTooLong, Assert.IsType<HttpFormatException>(Assert.Single(scope.Errors)).Reason);
+    }
+
+    [Fact]
     public async Task Over_a_loopback_listener_a_malformed_request_still_gets_its_400_before_the_connection_ends()
     {
         using var scope = Mocket.Enable();

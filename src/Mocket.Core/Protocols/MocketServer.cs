@@ -192,6 +192,16 @@ public sealed class MocketServer
         return new IOException($"The Mocket connection failed with {error.GetType().Name}: {(end < 0 ? firstLine : firstLine[..end])}", error);
     }
 
+    /// <summary>The state of type <typeparamref name="T"/> a pack keeps for this scope, if it has made one (see <see cref="GetState{T}"/>).</summary>
+    /// <typeparam name="T">The state's type.</typeparam>
+    /// <param name="state">The state, or null.</param>
+    public bool TryGetState<T>([NotNullWhen(true)] out T? state)
+        where T : class
+    {
+        state = Volatile.Read(ref _state)?.TryGetValue(typeof(T), out var found) == true ? (T)found : null;
+        return state is not null;
+    }
+
     /// <summary>A real connection the network guard saw on the scope's flow: a violation unless the policy allows it.</summary>
     internal void OnGuardConnection(IPEndPoint endPoint)
     {

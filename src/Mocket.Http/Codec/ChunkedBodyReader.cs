@@ -8,8 +8,17 @@ namespace MocketNet.Http.Codec;
 /// it keeps its place between calls, so each byte is read once however the body is split, and it consumes
 /// nothing until the whole body is in. With <c>decode</c> it collects the data; otherwise it only finds the end.
 /// </summary>
-internal sealed class ChunkedBodyReader(bool decode, bool response)
+/// <param name="decode">Whether to collect the data (else only find the end).</param>
+/// <param name="response">Whether the body is a real server's reply (its errors say so).</param>
+/// <param name="maxLine">The longest chunk-size line or trailer field.</param>
+/// <param name="maxBody">The most data bytes accepted (a request's <see cref="HttpMockLimits.MaxBodyLength"/>).</param>
+internal sealed class ChunkedBodyReader(bool decode, bool response, int maxLine = ChunkedBodyReader.MaxReplyLine, long maxBody = long.MaxValue)
 {
+    /// <summary>The longest chunk-size line or trailer field accepted in a real server's reply.</summary>
+    public const int MaxReplyLine = 64 * 1024;
+
+    private long _bodyLength;
+
     private readonly ArrayBufferWriter<byte>? _data = decode ? new() : null;
     private LineCursor _line;
     private Part _part;
@@ -66,6 +75,12 @@ internal sealed class ChunkedBodyReader(bool decode, bool response)
                     }
 
                     _remaining = ParseSize(line);
+                    _bodyLength += _remaining;
+                    if (_bodyLength > maxBody)
+                    {
+                        throw HttpFormatException.OverLimit(HttpFormatError.BodyTooLarge, maxBody);
+                    }
+
                     _part = _remaining == 0 ? Part.Trailers : Part.Data;
                     break;
                 case Part.Data:
@@ -115,9 +130,11 @@ internal sealed class ChunkedBodyReader(bool decode, bool response)
             return true;
         }
 
-        if (_line.Pending(body) > HttpRequestReader.MaxHeadLength)
+        if (_line.Pending(body) > maxLine)
         {
-            throw HttpFormatException.In(response, HttpFormatError.LineTooLong, _part == Part.SizeLine ? "a chunk size line" : "a trailer field");
+            throw HttpFormatException.In(
+                response, HttpFormatError.LineTooLong,
+                $"{(_part == Part.SizeLine ? "a chunk-size line" : "a trailer field")} is longer than {maxLine.ToString(CultureInfo.InvariantCulture)} bytes");
         }
 
         return false;

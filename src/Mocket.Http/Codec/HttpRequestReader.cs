@@ -11,12 +11,11 @@ namespace MocketNet.Http.Codec;
 /// once however the request is split, and a malformed line is rejected as soon as it ends, not when the head does.
 /// The caller hands the same unconsumed bytes again, with more after them, until a request is whole.
 /// </summary>
-internal sealed class HttpRequestReader
+internal sealed class HttpRequestReader(HttpMockLimits? limits = null)
 {
-    /// <summary>The longest request head (request line and header fields) accepted.</summary>
-    public const int MaxHeadLength = 64 * 1024;
-
+    private readonly HttpMockLimits _limits = limits ?? HttpMockLimits.Default;
     private LineCursor _line;
+    private long _headersStart;
     private string? _method;
     private string? _target;
     private string? _version;
@@ -59,35 +58,46 @@ internal sealed class HttpRequestReader
     {
         while (_line.TryRead(buffer, response: false, out var line))
         {
-            if (_line.Start > MaxHeadLength)
+            if (_method is null)
             {
-                throw HttpFormatException.InRequest(HttpFormatError.HeadTooLong);
+                ThrowIfOver(HttpFormatError.RequestLineTooLong, line.Length, _limits.MaxRequestLineLength);
+                (_method, _target, _version) = HttpSyntax.ParseRequestLine(line.IsSingleSegment ? line.FirstSpan : line.ToArray());
+                _headersStart = _line.Start;
+                continue;
             }
 
-            if (line.IsEmpty && _method is not null)
+            ThrowIfOver(HttpFormatError.HeadersTooLarge, _line.Start - _headersStart - 2, _limits.MaxHeadersLength);
+            if (line.IsEmpty)
             {
                 _bodyStart = _line.Start;
                 _framing = BodyFraming.Of(_headers, response: false);
+                ThrowIfOver(HttpFormatError.BodyTooLarge, _framing.ContentLength, _limits.MaxBodyLength);
                 return true;
             }
 
-            var span = line.IsSingleSegment ? line.FirstSpan : line.ToArray();
-            if (_method is null)
-            {
-                (_method, _target, _version) = HttpSyntax.ParseRequestLine(span);
-            }
-            else
-            {
-                _headers.Add(HttpSyntax.ParseField(span));
-            }
+            _headers.Add(HttpSyntax.ParseField(line.IsSingleSegment ? line.FirstSpan : line.ToArray()));
+            ThrowIfOver(HttpFormatError.TooManyHeaders, _headers.Count, _limits.MaxHeaderCount);
         }
 
-        if (buffer.Length > MaxHeadLength)
+        // The line has not ended yet: reject it as soon as it is over its limit, without waiting for more.
+        if (_method is null)
         {
-            throw HttpFormatException.InRequest(HttpFormatError.HeadTooLong);
+            ThrowIfOver(HttpFormatError.RequestLineTooLong, _line.Pending(buffer) - 2, _limits.MaxRequestLineLength);
+        }
+        else
+        {
+            ThrowIfOver(HttpFormatError.HeadersTooLarge, buffer.Length - _headersStart - 4, _limits.MaxHeadersLength);
         }
 
         return false;
+    }
+
+    private static void ThrowIfOver(HttpFormatError reason, long value, long limit)
+    {
+        if (value > limit)
+        {
+            throw HttpFormatException.OverLimit(reason, limit);
+        }
     }
 
     private bool TryReadBody(ReadOnlySequence<byte> buffer, out byte[] body, out long end)
@@ -95,10 +105,11 @@ internal sealed class HttpRequestReader
         var rest = buffer.Slice(_bodyStart);
         if (_framing.Chunked)
         {
-            _chunked ??= new ChunkedBodyReader(decode: true, response: false);
+            _chunked ??= new ChunkedBodyReader(decode: true, response: false, _limits.MaxChunkLineLength, _limits.MaxBodyLength);
             if (_chunked.TryRead(rest, out var length))
             {
                 _headers.AddRange(_chunked.Trailers);
+                ThrowIfOver(HttpFormatError.TooManyHeaders, _headers.Count, _limits.MaxHeaderCount);
                 (body, end) = (_chunked.Body, _bodyStart + length);
                 return true;
             }
@@ -117,7 +128,7 @@ internal sealed class HttpRequestReader
     private void StartNext()
     {
         _examinedBefore = Examined;
-        (_line, _method, _target, _version, _headers, _bodyStart, _chunked) = (default, null, null, null, new(8), -1, null);
+        (_line, _method, _target, _version, _headers, _headersStart, _bodyStart, _chunked) = (default, null, null, null, new(8), 0, -1, null);
         AwaitingContinue = false;
     }
 }

@@ -14,7 +14,8 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
 {
     private static readonly byte[] s_continue = "HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray();
 
-    private readonly HttpRequestReader _reader = new();
+    private readonly HttpRequestReader _reader = new(
+        connection.Server.TryGetState<HttpLimitsState>(out var limits) ? limits.Limits : HttpMockLimits.Default);
     private bool _tls;
     private bool _continueWanted;
     private bool _continueSent;
@@ -103,7 +104,8 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
     protected override ValueTask WriteRejectionAsync(MocketProtocolException error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return WriteClosingAsync(HttpResponseWriter.Plain(400, error.Message, new Dictionary<string, string> { ["Connection"] = "close" }), cancellationToken);
+        var status = error is HttpFormatException { Status: > 0 } format ? format.Status : 400;
+        return WriteClosingAsync(HttpResponseWriter.Plain(status, error.Message, new Dictionary<string, string> { ["Connection"] = "close" }), cancellationToken);
     }
 
     protected override async ValueTask<Stream> OpenUpstreamAsync(HttpMockRequest request, CancellationToken cancellationToken)

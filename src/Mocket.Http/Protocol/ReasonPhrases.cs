@@ -10,7 +10,7 @@ internal static class ReasonPhrases
         [303] = "See Other", [304] = "Not Modified", [307] = "Temporary Redirect", [308] = "Permanent Redirect",
         [400] = "Bad Request", [401] = "Unauthorized", [403] = "Forbidden", [404] = "Not Found",
         [405] = "Method Not Allowed", [408] = "Request Timeout", [409] = "Conflict", [410] = "Gone",
-        [413] = "Content Too Large", [415] = "Unsupported Media Type", [418] = "I'm a teapot",
+        [413] = "Content Too Large", [414] = "URI Too Long", [415] = "Unsupported Media Type", [418] = "I'm a teapot",
         [422] = "Unprocessable Content", [429] = "Too Many Requests", [431] = "Request Header Fields Too Large",
         [500] = "Internal Server Error", [501] = "Not Implemented", [502] = "Bad Gateway",
         [503] = "Service Unavailable", [504] = "Gateway Timeout",

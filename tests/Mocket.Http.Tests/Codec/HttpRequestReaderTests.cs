@@ -137,21 +137,52 @@ public class HttpRequestReaderTests
         Assert.Equal(reason, Assert.Throws<HttpFormatException>(() => new HttpRequestReader().TryRead(ref buffer, out _)).Reason);
     }
 
-    [Fact]
-    public void A_head_that_never_ends_is_rejected_instead_of_buffered_forever()
+    [Theory]
+    [InlineData("GET /{0} HTTP/1.1\r\n\r\n", 9_000, HttpFormatError.RequestLineTooLong, 414)]
+    [InlineData("GET /{0}", 9_000, HttpFormatError.RequestLineTooLong, 414)]
+    [InlineData("GET / HTTP/1.1\r\nX: {0}\r\n\r\n", 33_000, HttpFormatError.HeadersTooLarge, 431)]
+    [InlineData("GET / HTTP/1.1\r\nX: {0}", 33_000, HttpFormatError.HeadersTooLarge, 431)]
+    [InlineData("POST / HTTP/1.1\r\nContent-Length: 30000001\r\n\r\n{0}", 0, HttpFormatError.BodyTooLarge, 413)]
+    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1c9c381\r\n{0}", 10, HttpFormatError.BodyTooLarge, 413)]
+    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1;{0}", 9_000, HttpFormatError.LineTooLong, 400)]
+    public void A_request_over_a_limit_is_rejected_at_once_with_Kestrel_s_status_and_the_limit_named(string template, int filler, HttpFormatError reason, int status)
     {
-        var buffer = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nX: " + new string('a', HttpRequestReader.MaxHeadLength)));
+        // Several templates never end: the reader must not wait for the rest.
+        var buffer = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, new string('a', filler))));
 
-        Assert.Equal(HttpFormatError.HeadTooLong, Assert.Throws<HttpFormatException>(() => new HttpRequestReader().TryRead(ref buffer, out _)).Reason);
+        var error = Assert.Throws<HttpFormatException>(() => new HttpRequestReader().TryRead(ref buffer, out _));
+
+        Assert.Equal(reason, error.Reason);
+        Assert.Equal(status, error.Status);
+        if (status != 400)
+        {
+            Assert.Contains("MockHttp.SetLimits(new HttpMockLimits {", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void More_header_fields_than_the_limit_is_a_431_and_a_raised_limit_accepts_them()
+    {
+        var text = "GET / HTTP/1.1\r\n" + string.Concat(Enumerable.Range(0, 101).Select(i => $"X-{i}: v\r\n")) + "\r\n";
+        var tooMany = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes(text));
+        var raised = new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes(text));
+
+        var error = Assert.Throws<HttpFormatException>(() => new HttpRequestReader().TryRead(ref tooMany, out _));
+        Assert.True(new HttpRequestReader(HttpMockLimits.Default with { MaxHeaderCount = 200 }).TryRead(ref raised, out var request));
+
+        Assert.Equal((HttpFormatError.TooManyHeaders, 431), (error.Reason, error.Status));
+        Assert.Contains("MaxHeaderCount = ...", error.Message, StringComparison.Ordinal);
+        Assert.Equal(101, request.Headers.Count);
     }
 
     [Fact]
     public void A_head_arriving_byte_by_byte_is_examined_once_not_rescanned_per_byte()
     {
-        // 2,000 header lines, ~60 KB: the old parser searched the whole head again on every byte (about 1.8 GB examined).
+        // 2,000 header lines, ~60 KB (over the default limits, so raised): the old parser searched the whole head again on
+        // every byte (about 1.8 GB examined).
         var head = "GET / HTTP/1.1\r\n" + string.Concat(Enumerable.Range(0, 2000).Select(i => $"X-Field-{i}: value-{i}\r\n")) + "\r\n";
         var bytes = Encoding.ASCII.GetBytes(head);
-        var reader = new HttpRequestReader();
+        var reader = new HttpRequestReader(HttpMockLimits.Default with { MaxHeaderCount = 5_000, MaxHeadersLength = 1024 * 1024 });
 
         ParsedHttpRequest? request = null;
         for (var length = 1; length <= bytes.Length && request is null; length++)
