@@ -6,6 +6,9 @@ using MocketNet.Http.Seam;
 using MocketNet.Http.Tls;
 using MocketNet.Protocols;
 
+// The global seam is installed whenever a scope opens, even in a test that never names a Mocket.Http type.
+[assembly: MocketPack(typeof(MocketNet.Http.MockHttp))]
+
 namespace MocketNet.Http;
 
 /// <summary>

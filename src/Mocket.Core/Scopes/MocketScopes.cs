@@ -89,6 +89,7 @@ internal static class MocketScopes
 
     public static MocketScope Open(MocketOptions? options)
     {
+        Packs.EnsureInstalled();
         var scope = new MocketScope(options ?? new MocketOptions(), Ambient);
         lock (s_lock)
         {
