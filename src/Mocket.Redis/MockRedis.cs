@@ -1,5 +1,6 @@
 using System.Net;
 using MocketNet.Protocols;
+using MocketNet.Redis.Protocol;
 using MocketNet.Redis.Seam;
 using StackExchange.Redis;
 
@@ -61,6 +62,18 @@ public static class MockRedis
         // A typed array (string[], byte[][]) passed alone is one list reply, not several replies.
         IReadOnlyList<object?> replies = responses is null ? [null] : responses.GetType() != typeof(object[]) ? [responses] : responses;
         RegisterResponses(command, replies);
+    }
+
+    /// <summary>
+    /// Sets the limits the current scope's fake Redis server puts on commands (redis-server's defaults until set), for
+    /// connections opened after this call: <c>RedisMockLimits.Default with { MaxBulkLength = 1024 * 1024 }</c>.
+    /// </summary>
+    /// <param name="limits">The limits.</param>
+    /// <exception cref="InvalidOperationException">No Mocket scope is open.</exception>
+    public static void SetLimits(RedisMockLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        MocketServer.For(Mocket.CurrentScope).GetState(static _ => new RedisLimitsState()).Limits = limits;
     }
 
     /// <summary>Registers a command with one reply.</summary>

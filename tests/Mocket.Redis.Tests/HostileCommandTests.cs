@@ -1,3 +1,4 @@
+using MocketNet.Redis.Codec;
 using MocketNet.Redis.Tests.Support;
 
 namespace MocketNet.Redis.Tests;
@@ -22,5 +23,21 @@ public class HostileCommandTests
         Assert.Equal(refusal.Length - 2, refusal.IndexOf("\r\n", StringComparison.Ordinal));
         Assert.Equal("$1\r\nb\r\n", next);
         Assert.Single(scope.Close(throwOnViolations: false));
+    }
+
+    [Fact]
+    public async Task An_argument_over_the_scope_s_bulk_limit_is_a_protocol_error_naming_the_limit()
+    {
+        using var scope = Mocket.Enable();
+        MockRedis.Register("SET k ...", MockRedis.Ok);
+        MockRedis.SetLimits(RedisMockLimits.Default with { MaxBulkLength = 1024 });
+        await using var stream = Mocket.Connect("localhost", 6379);
+
+        var small = await RespClient.SendAsync(stream, "SET", "k", new string('v', 1024));
+        var large = await RespClient.SendAsync(stream, "SET", "k", new string('v', 2048));
+
+        Assert.Equal("+OK\r\n", small);
+        Assert.True(large.StartsWith("-ERR Protocol error: a command argument of 2048 bytes (RedisMockLimits.MaxBulkLength is 1024", StringComparison.Ordinal), large);
+        Assert.Equal(RespFormatError.LengthOutOfRange, Assert.IsType<RespFormatException>(Assert.Single(scope.Errors)).Reason);
     }
 }

@@ -12,11 +12,12 @@ namespace MocketNet.Redis.Codec;
 /// argument being waited for), so each byte is examined once however the command is split, and it consumes nothing
 /// until a command is whole. The caller hands the same unconsumed bytes again, with more after them.
 /// </summary>
-internal sealed class RedisCommandReader(MocketLocation location)
+internal sealed class RedisCommandReader(MocketLocation location, RedisMockLimits? limits = null)
 {
+    private readonly RedisMockLimits _limits = limits ?? RedisMockLimits.Default;
+
     // The first byte of a TLS ClientHello; no RESP type and no printable inline command starts with it.
     private const byte TlsHandshakeRecord = 0x16;
-    private const long MaxArguments = 1024 * 1024;
 
     private RespLine _line;
     private long _commandStart;
@@ -37,7 +38,7 @@ internal sealed class RedisCommandReader(MocketLocation location)
     {
         request = null;
         if (_line.Start == 0 && _count < 0 && buffer.IsSingleSegment
-            && TryReadWellFormedArray(buffer.FirstSpan, out var consumed, out var fastVerb, out var fastArguments))
+            && TryReadWellFormedArray(buffer.FirstSpan, _limits.MaxBulkLength, out var consumed, out var fastVerb, out var fastArguments))
         {
             request = new RedisMockRequest(location.Host, location.Port, buffer.FirstSpan[..consumed].ToArray(), fastVerb, fastArguments);
             _examinedBefore += consumed;
@@ -98,10 +99,11 @@ internal sealed class RedisCommandReader(MocketLocation location)
             }
 
             _count = RespLines.ParseNumber(header.Slice(1), "the length of a command array", start);
-            if (_count > MaxArguments)
+            if (_count > _limits.MaxArguments)
             {
                 throw RespFormatException.Create(
-                    RespFormatError.LengthOutOfRange, start, $"a command of {_count.ToString(CultureInfo.InvariantCulture)} arguments (Redis allows {MaxArguments.ToString(CultureInfo.InvariantCulture)})");
+                    RespFormatError.LengthOutOfRange, start,
+                    $"a command of {_count.ToString(CultureInfo.InvariantCulture)} arguments (RedisMockLimits.MaxArguments is {_limits.MaxArguments.ToString(CultureInfo.InvariantCulture)}; MockRedis.SetLimits raises it)");
             }
 
             _arguments = _count > 1 ? new byte[_count - 1][] : [];
@@ -167,9 +169,11 @@ internal sealed class RedisCommandReader(MocketLocation location)
         }
 
         var length = RespLines.ParseNumber(header.Slice(1), "the length of a command argument", start);
-        if (length is < 0 or > RespLines.MaxBulkLength)
+        if (length is < 0 or > RespLines.MaxBulkLength || length > _limits.MaxBulkLength)
         {
-            throw RespFormatException.Create(RespFormatError.LengthOutOfRange, start, $"a command argument of {length.ToString(CultureInfo.InvariantCulture)} bytes");
+            throw RespFormatException.Create(
+                RespFormatError.LengthOutOfRange, start,
+                $"a command argument of {length.ToString(CultureInfo.InvariantCulture)} bytes (RedisMockLimits.MaxBulkLength is {_limits.MaxBulkLength.ToString(CultureInfo.InvariantCulture)}; MockRedis.SetLimits changes it)");
         }
 
         (_bulkStart, _bulkLength) = (_line.Start, length);
@@ -180,7 +184,7 @@ internal sealed class RedisCommandReader(MocketLocation location)
     {
         var start = _line.Start;
         // An inline command may end in CRLF or a bare LF (redis-server accepts both).
-        if (!_line.TryRead(buffer, RespLines.MaxTextLine, "an inline command", out var line, inline: true))
+        if (!_line.TryRead(buffer, _limits.MaxInlineLength, "an inline command", out var line, inline: true))
         {
             return false;
         }
@@ -210,7 +214,7 @@ internal sealed class RedisCommandReader(MocketLocation location)
     /// False for anything else (incomplete, malformed, empty, inline): the sequence reader then decides,
     /// and it alone says what is wrong.
     /// </summary>
-    private static bool TryReadWellFormedArray(ReadOnlySpan<byte> span, out int consumed, [NotNullWhen(true)] out string? verb, out byte[][] arguments)
+    private static bool TryReadWellFormedArray(ReadOnlySpan<byte> span, long maxBulkLength, out int consumed, [NotNullWhen(true)] out string? verb, out byte[][] arguments)
     {
         consumed = 0;
         verb = null;
@@ -235,7 +239,7 @@ internal sealed class RedisCommandReader(MocketLocation location)
             }
 
             position++;
-            if (!TryReadLength(span, ref position, out var length) || span.Length - position < length + 2 ||
+            if (!TryReadLength(span, ref position, out var length) || length > maxBulkLength || span.Length - position < length + 2 ||
                 span[position + length] != (byte)'\r' || span[position + length + 1] != (byte)'\n')
             {
                 return false;

@@ -29,7 +29,8 @@ internal sealed class RedisMockSession : MocketProtocolSession<RedisMockRequest,
     public RedisMockSession(MocketConnectionInfo connection)
         : base(connection)
     {
-        _commands = new RedisCommandReader(connection.Location);
+        _commands = new RedisCommandReader(
+            connection.Location, connection.Server.TryGetState<RedisLimitsState>(out var limits) ? limits.Limits : RedisMockLimits.Default);
         Hub = PubSubHub.For(connection.Server);
         State = new RedisConnectionState(Hub.NextClientId());
     }

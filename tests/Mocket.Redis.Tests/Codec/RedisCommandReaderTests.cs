@@ -97,7 +97,7 @@ public class RedisCommandReaderTests
     [InlineData("*1\r\n$-1\r\n", RespFormatError.LengthOutOfRange, "out of range")]
     [InlineData("*1\r\n$3\r\nGETX\r\n", RespFormatError.UnterminatedBulk, "not followed by CRLF")]
     [InlineData("*1\n", RespFormatError.BareLineFeed, "bare LF")]
-    [InlineData("*2000000\r\n", RespFormatError.LengthOutOfRange, "Redis allows 1048576")]
+    [InlineData("*2000000\r\n", RespFormatError.LengthOutOfRange, "RedisMockLimits.MaxArguments is 1048576")]
     [InlineData("set k \"open\r\n", RespFormatError.UnbalancedQuotes, "unbalanced quotes")]
     [InlineData("\u0016\u0003\u0001", RespFormatError.TlsHandshake, "TLS handshake")]
     public void Malformed_commands_throw_a_typed_error(string wire, RespFormatError reason, string problem)
