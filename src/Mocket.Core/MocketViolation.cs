@@ -5,12 +5,13 @@ namespace MocketNet;
 /// <summary>One use of the real network that a scope saw. Strict scopes fail when they close with any.</summary>
 public sealed class MocketViolation
 {
-    internal MocketViolation(MocketViolationKind kind, string address, string? sentData, string message)
+    internal MocketViolation(MocketViolationKind kind, string address, string? sentData, string message, int attempts = 1)
     {
         Kind = kind;
         Address = address;
         SentData = sentData;
         Message = message;
+        Attempts = attempts;
     }
 
     /// <summary>What was attempted.</summary>
@@ -24,6 +25,9 @@ public sealed class MocketViolation
 
     /// <summary>The full explanation, as a <see cref="StrictMocketException"/> would show it.</summary>
     public string Message { get; }
+
+    /// <summary>How many times the network guard saw this (a client that retries its connection is reported once, counted).</summary>
+    public int Attempts { get; }
 
     /// <summary>One line: the kind and the address.</summary>
     public override string ToString() => Kind switch

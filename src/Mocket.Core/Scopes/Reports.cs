@@ -7,7 +7,8 @@ namespace MocketNet.Scopes;
 internal static class Reports
 {
     public static string NetworkUse(
-        MocketViolationKind kind, bool strict, string address, string? sentData, IReadOnlyList<MocketEntry> entries, MocketRequest? request, string hint)
+        MocketViolationKind kind, bool strict, string address, string? sentData, IReadOnlyList<MocketEntry> entries, MocketRequest? request, string hint,
+        int attempts = 1)
     {
         var what = kind switch
         {
@@ -16,6 +17,11 @@ internal static class Reports
             MocketViolationKind.DnsLookup => $"The code under test made a real DNS lookup for {address}.",
             _ => $"The code under test opened a real connection to {address}.",
         };
+        if (attempts > 1)
+        {
+            what = what[..^1] + string.Create(CultureInfo.InvariantCulture, $" ({attempts} attempts).");
+        }
+
         var text = new StringBuilder()
             .AppendLine(strict || kind is MocketViolationKind.UnmatchedRequest or MocketViolationKind.UnregisteredLocation
                 ? what

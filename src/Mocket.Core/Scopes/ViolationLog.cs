@@ -32,15 +32,33 @@ internal sealed class ViolationLog(MocketOptions options, EntryRegistry registry
         MocketViolationKind.UnregisteredLocation, location.ToString(), sentData: null, request: null,
         $"Register an entry for {location} before connecting to it, or allow it with {Allow(location.Host)}.");
 
-    public void GuardConnection(IPEndPoint endPoint) => Add(
+    public void GuardConnection(IPEndPoint endPoint) => AddOrCount(
         MocketViolationKind.Connection, endPoint.ToString(), sentData: null, request: null,
         "A client Mocket does not intercept (such as a raw TcpClient) opened a real connection. " +
         "Serve it with Mocket.Listen(host, port) and point the client at the endpoint, or allow the address.");
 
-    public void GuardDnsLookup(string host) => Add(
+    public void GuardDnsLookup(string host) => AddOrCount(
         MocketViolationKind.DnsLookup, host, sentData: null, request: null,
         "A client Mocket does not intercept looked this host up in DNS. " +
         "Serve it with Mocket.Listen(host, port) and point the client at the endpoint, or allow the host.");
+
+    /// <summary>What the guard saw: a new violation, or one more attempt of one already reported for the same address.</summary>
+    private void AddOrCount(MocketViolationKind kind, string address, string? sentData, MocketRequest? request, string hint)
+    {
+        lock (_sync)
+        {
+            var index = _violations?.FindIndex(v => v.Kind == kind && v.Address == address) ?? -1;
+            if (index >= 0)
+            {
+                var attempts = _violations![index].Attempts + 1;
+                var message = Reports.NetworkUse(kind, options.Strict, address, sentData, registry.All, request, hint, attempts);
+                _violations[index] = new MocketViolation(kind, address, sentData, message, attempts);
+                return;
+            }
+        }
+
+        Add(kind, address, sentData, request, hint);
+    }
 
     /// <summary>How the user allows a host, in the terms they opened the scope with.</summary>
     private string Allow(string host) => options.FromAttribute

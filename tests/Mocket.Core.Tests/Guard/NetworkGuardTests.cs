@@ -82,6 +82,22 @@ public class NetworkGuardTests
     }
 
     [Fact]
+    public async Task A_client_that_retries_is_reported_once_per_address_with_its_attempts_counted()
+    {
+        var port = Net.ClosedLoopbackPort();
+        var scope = Mocket.Enable(new MocketOptions { Strict = true });
+        for (var i = 0; i < 3; i++)
+        {
+            using var client = new TcpClient();
+            await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
+        }
+
+        var violation = Assert.Single(scope.Close(throwOnViolations: false));
+        Assert.Equal(3, violation.Attempts);
+        Assert.StartsWith($"The code under test opened a real connection to 127.0.0.1:{port} (3 attempts).", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_non_strict_scope_records_what_the_guard_saw_without_failing()
     {
         var port = Net.ClosedLoopbackPort();
