@@ -11,8 +11,8 @@ public static class HttpDemo
         Console.WriteLine("== HTTP and HTTPS (Mocket.Http)");
         await using (var scope = Mocket.Enable())
         {
-            MockHttp.SingleRegister("GET", "https://api.github.test/users/ada", body: """{"login": "ada", "id": 1815}""",
-                headers: new Dictionary<string, string> { ["content-type"] = "application/json" });
+            // A route template answers every user; the response is computed from the id in the URL.
+            MockHttp.Register("GET", "https://api.github.test/users/{login}", HttpMockResponse.From(r => HttpMockResponse.Json(new User(r.RouteValues["login"], 1815))));
             MockHttp.Register("POST", "https://api.github.test/gists",
                 new HttpMockResponse("""{"id": "g1"}""", status: 201),
                 new HttpMockResponse("rate limited", status: 429));
@@ -29,8 +29,9 @@ public static class HttpDemo
                 Console.WriteLine($"  MockHttp.CreateClient()  : POST https://api.github.test/gists     -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
 
-            Mocket.AssertLastRequest<HttpMockRequest>(r => r.Method == "POST" && r.Scheme == "https" && r.BodyText.Contains("files", StringComparison.Ordinal));
-            Console.WriteLine($"  requests logged: {scope.Requests.Count}; the last POST asserted with Mocket.AssertLastRequest<HttpMockRequest>");
+            Mocket.AssertLastRequest<HttpMockRequest>(r => r.Method == "POST" && r.Scheme == "https" && r.BodyJsonEquals(new { files = new { } }));
+            Mocket.AssertRequested<HttpMockRequest>(r => r.Path == "/gists", times: 2);
+            Console.WriteLine($"  requests logged: {scope.Requests.Count}; asserted with Mocket.AssertLastRequest and Mocket.AssertRequested(times: 2)");
         }
 
         var strict = Mocket.Enable(new MocketOptions { Strict = true });
@@ -39,9 +40,10 @@ public static class HttpDemo
             using var plain = new HttpClient();
             await plain.GetAsync(new Uri("https://payments.test/charge"));
         }
-        catch (StrictMocketException refused)
+        catch (HttpRequestException failed) when (failed.InnerException?.InnerException is StrictMocketException refused)
         {
-            Console.WriteLine($"  strict: {refused.Message.Split(Environment.NewLine)[1]} -> refused, never sent");
+            // What production code sees (HttpRequestException), with Mocket's reason at the bottom of the chain.
+            Console.WriteLine($"  strict: HttpRequestException <- {refused.Message.Split(Environment.NewLine)[1]} -> refused, never sent");
         }
         finally
         {
