@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using MocketNet.Protocols;
 
 namespace MocketNet.Http.Codec;
 
@@ -93,8 +94,7 @@ internal sealed class ChunkedBodyReader(bool decode, bool response, int maxLine 
                         }
                     }
 
-                    _line.Count(available);
-                    _line.MoveTo(_line.Start + available);
+                    _line.Skip(_line.Start + available);
                     _remaining -= available;
                     if (_remaining > 0)
                     {
@@ -115,8 +115,7 @@ internal sealed class ChunkedBodyReader(bool decode, bool response, int maxLine 
                         throw HttpFormatException.In(response, HttpFormatError.UnterminatedChunk);
                     }
 
-                    _line.Count(2);
-                    _line.MoveTo(_line.Start + 2);
+                    _line.Skip(_line.Start + 2);
                     _part = Part.SizeLine;
                     break;
             }
@@ -125,7 +124,7 @@ internal sealed class ChunkedBodyReader(bool decode, bool response, int maxLine 
 
     private bool TryReadLine(ReadOnlySequence<byte> body, out ReadOnlySequence<byte> line)
     {
-        if (_line.TryRead(body, response, out line))
+        if (HttpSyntax.TryReadLine(ref _line, body, response, out line))
         {
             return true;
         }

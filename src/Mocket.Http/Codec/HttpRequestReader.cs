@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using MocketNet.Protocols;
 
 namespace MocketNet.Http.Codec;
 
@@ -56,7 +57,7 @@ internal sealed class HttpRequestReader(HttpMockLimits? limits = null)
 
     private bool TryReadHead(ReadOnlySequence<byte> buffer)
     {
-        while (_line.TryRead(buffer, response: false, out var line))
+        while (HttpSyntax.TryReadLine(ref _line, buffer, response: false, out var line))
         {
             if (_method is null)
             {
@@ -116,7 +117,7 @@ internal sealed class HttpRequestReader(HttpMockLimits? limits = null)
         }
         else if (rest.Length >= _framing.ContentLength)
         {
-            _line.Count(_framing.ContentLength);
+            _line.Skip(_line.Start + _framing.ContentLength);
             (body, end) = (rest.Slice(0, _framing.ContentLength).ToArray(), _bodyStart + _framing.ContentLength);
             return true;
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using MocketNet.Protocols;
 
 namespace MocketNet.Http.Codec;
 
@@ -69,6 +70,18 @@ internal static class HttpSyntax
         }
 
         return new(KnownOrNew(name, s_fieldNames), Latin1(value));
+    }
+
+    /// <summary>The next line (CRLF removed) through <paramref name="cursor"/>; false when its end has not arrived.</summary>
+    /// <exception cref="HttpFormatException">The line ends in a bare LF (RFC 9112 §2.2 lets Mocket reject it, at once).</exception>
+    public static bool TryReadLine(ref LineCursor cursor, ReadOnlySequence<byte> buffer, bool response, out ReadOnlySequence<byte> line)
+    {
+        if (!cursor.TryReadLine(buffer, out line, out var endsInCrLf))
+        {
+            return false;
+        }
+
+        return endsInCrLf ? true : throw HttpFormatException.In(response, HttpFormatError.BareLineFeed, Latin1(line));
     }
 
     public static bool IsTokenChar(char c) =>
