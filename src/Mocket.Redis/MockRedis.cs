@@ -4,6 +4,9 @@ using MocketNet.Redis.Protocol;
 using MocketNet.Redis.Seam;
 using StackExchange.Redis;
 
+// The guard's advice for unrouted Redis clients is in place whenever a scope opens.
+[assembly: MocketPack(typeof(MocketNet.Redis.MockRedis))]
+
 namespace MocketNet.Redis;
 
 /// <summary>
@@ -22,6 +25,12 @@ namespace MocketNet.Redis;
 /// </example>
 public static class MockRedis
 {
+    static MockRedis() => MocketServer.AddGuardAdvice(static endPoint => endPoint.Port is 6379 or 6380 or 26379
+        ? $"This looks like a Redis client (port {endPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}) the test did not route to Mocket: give StackExchange.Redis " +
+          "MockRedis.ConfigurationOptions() (in its ConnectionMultiplexer.Connect call, or in the options DI builds it from, such as " +
+          "RedisCacheOptions.ConfigurationOptions), or connect with MockRedis.Connect(); or allow the address."
+        : null);
+
     /// <summary>The host entries default to, as in the reference.</summary>
     public const string DefaultHost = "localhost";
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using MocketNet.Connections;
@@ -18,6 +19,7 @@ public sealed class MocketServer
 #pragma warning restore CA1001
 {
     private static readonly CancellationTokenSource s_closed = CancelledSource();
+    private static ImmutableArray<Func<IPEndPoint, string?>> s_guardAdvice = [];
 
     private CancellationTokenSource? _closing; // made on first use (a connection or a seam's state); most scopes never ask
     private ConcurrentDictionary<Type, object>? _state; // made on first use: most scopes keep no pack state
@@ -200,6 +202,32 @@ public sealed class MocketServer
     {
         state = Volatile.Read(ref _state)?.TryGetValue(typeof(T), out var found) == true ? (T)found : null;
         return state is not null;
+    }
+
+    /// <summary>
+    /// Lets a pack say how to route a client the network guard saw connecting for real, in its own terms (Mocket.Redis:
+    /// a client on Redis' port is told to use <c>MockRedis.ConfigurationOptions()</c>). The first advice that returns
+    /// text for an endpoint ends the violation's message. Register it from the pack's initializer (see <see cref="MocketPackAttribute"/>).
+    /// </summary>
+    /// <param name="advice">Returns the advice for an endpoint, or null when it has none.</param>
+    public static void AddGuardAdvice(Func<IPEndPoint, string?> advice)
+    {
+        ArgumentNullException.ThrowIfNull(advice);
+        ImmutableInterlocked.Update(ref s_guardAdvice, static (list, item) => list.Add(item), advice);
+    }
+
+    /// <summary>The packs' advice for a connection the guard saw, or null.</summary>
+    internal static string? GuardAdvice(IPEndPoint endPoint)
+    {
+        foreach (var advice in s_guardAdvice)
+        {
+            if (advice(endPoint) is { } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A real connection the network guard saw on the scope's flow: a violation unless the policy allows it.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using MocketNet.Protocols;
 
 namespace MocketNet.Scopes;
 
@@ -34,6 +35,7 @@ internal sealed class ViolationLog(MocketOptions options, EntryRegistry registry
 
     public void GuardConnection(IPEndPoint endPoint) => AddOrCount(
         MocketViolationKind.Connection, endPoint.ToString(), sentData: null, request: null,
+        MocketServer.GuardAdvice(endPoint) ??
         "A client Mocket does not intercept (such as a raw TcpClient) opened a real connection. " +
         "Serve it with Mocket.Listen(host, port) and point the client at the endpoint, or allow the address.");
 
