@@ -139,7 +139,7 @@ public class SeamTests
         using var scope = Mocket.Enable();
         MockRedis.Register("GET boom", new InvalidOperationException("boom"));
         MockRedis.Register("GET foo", "bar");
-        using var redis = await ConnectAsync(seam, scope, ",abortConnect=false,connectTimeout=2000,syncTimeout=5000,asyncTimeout=5000");
+        using var redis = await ConnectAsync(seam, scope, ",abortConnect=false,connectTimeout=2000,syncTimeout=15000,asyncTimeout=15000");
         var db = redis.GetDatabase();
 
         await Assert.ThrowsAsync<RedisConnectionException>(() => db.StringGetAsync("boom").WaitAsync(s_limit));

@@ -24,8 +24,9 @@ namespace MocketNet.Redis.Seam;
 /// would pulse no one and the transaction would time out. Replies to a flush holding WATCH or MULTI.</item>
 /// <item>A MOVED or ASK error makes the client resend the command from its reply handling, which needs
 /// the write lock the flushing caller still holds. Replies holding such an error.</item>
-/// <item>A connection that ends during the flush (an entry's Exception response): reported inside the flush,
-/// the client never reconnected. Its close is reported from the pool.</item>
+/// <item>A connection that ends during a flush (an entry's Exception response): reported while the flush had not
+/// returned — inside it, or from another thread meanwhile — the client never reconnected. Its close is reported
+/// once the flush has returned, from the pool.</item>
 /// </list>
 /// </remarks>
 /// <param name="connection">The client's end of the in-memory connection.</param>
@@ -42,6 +43,12 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
     // The thread inside Flush, and whether what it sends opens a transaction step (see remarks).
     private int _flushingThread;
     private bool _flushHoldsTransactionStep;
+
+    // The close, once the server side has ended: reported once, never while a flush has not returned.
+    private TransportReceiver? _receiver;
+    private Exception? _closeFault;
+    private int _closeReady;
+    private int _closeReported;
 
     public override bool IsEncrypted => tlsRequested;
 
@@ -78,7 +85,7 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
         }
 
         _flushHoldsTransactionStep = StartsTransactionStep(_staged.AsSpan(0, count));
-        _flushingThread = Environment.CurrentManagedThreadId;
+        Interlocked.Exchange(ref _flushingThread, Environment.CurrentManagedThreadId);
         try
         {
             // The connection copies the bytes before the pump serves them, so staging may resume at once.
@@ -92,13 +99,19 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
         }
         finally
         {
-            _flushingThread = 0;
+            Interlocked.Exchange(ref _flushingThread, 0);
+            if (Volatile.Read(ref _closeReady) != 0)
+            {
+                // The connection ended while this flush ran: the client hears it now that the flush has returned.
+                ThreadPool.UnsafeQueueUserWorkItem(static transport => transport.ReportClose(), this, preferLocal: false);
+            }
         }
     }
 
     public override void Start(TransportReceiver receiver)
     {
         ArgumentNullException.ThrowIfNull(receiver);
+        _receiver = receiver;
         _ = ReceiveAsync(receiver);
     }
 
@@ -156,12 +169,21 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
             connection.Dispose();
         }
 
-        if (Volatile.Read(ref _flushingThread) == Environment.CurrentManagedThreadId)
+        // Ready first, then look for a flush: a flush that has not returned sees the close ready when it does, and reports it.
+        _closeFault = fault;
+        Interlocked.Exchange(ref _closeReady, 1);
+        if (Volatile.Read(ref _flushingThread) == 0)
         {
-            await default(ThreadPoolHop);
+            ReportClose();
         }
+    }
 
-        receiver.OnClosed(fault);
+    private void ReportClose()
+    {
+        if (Interlocked.Exchange(ref _closeReported, 1) == 0)
+        {
+            _receiver!.OnClosed(_closeFault);
+        }
     }
 
     /// <summary>Whether the commands hold WATCH or MULTI (StackExchange.Redis sends command names upper-case, as bulk strings).</summary>
