@@ -30,9 +30,21 @@ internal static class Packs
             }
         }
 
-        foreach (var pack in assemblies.SelectMany(a => a.GetCustomAttributes<MocketPackAttribute>()))
+        foreach (var pack in assemblies.SelectMany(PacksIn))
         {
             RuntimeHelpers.RunClassConstructor(pack.Initializer.TypeHandle);
+        }
+    }
+
+    private static IEnumerable<MocketPackAttribute> PacksIn(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetCustomAttributes<MocketPackAttribute>();
+        }
+        catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or FileLoadException)
+        {
+            return []; // its attributes need an assembly this application does not have: it is no pack of it
         }
     }
 
