@@ -39,14 +39,28 @@ public static class HttpDemo
             using var plain = new HttpClient();
             await plain.GetAsync(new Uri("https://payments.test/charge"));
         }
-        catch (StrictMocketException refused)
+        catch (HttpRequestException failed) when (Refusal(failed) is { } refused)
         {
+            // As a production HttpClient failure looks: HttpRequestException over IOException, Mocket's reason below.
             Console.WriteLine($"  strict: {refused.Message.Split(Environment.NewLine)[1]} -> refused, never sent");
         }
         finally
         {
             Console.WriteLine($"  strict scope closed with {strict.Close(throwOnViolations: false).Count} violation(s) recorded");
         }
+    }
+
+    private static StrictMocketException? Refusal(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is StrictMocketException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
     }
 
     private sealed record User(string Login, int Id);
