@@ -9,6 +9,7 @@ public class LayeringTests
         "System.Net.Http", "StackExchange.Redis", "Mocket.Http", "Mocket.Redis",
         "nunit.framework", "xunit.core", "xunit.assert", "xunit.abstractions",
         "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework",
+        "xunit.v3.core", "xunit.v3.common", "TUnit.Core",
     ];
 
     [Fact]
@@ -42,7 +43,7 @@ public class LayeringTests
 
             var text = File.ReadAllText(project);
             Assert.Contains("Mocket.Core.csproj", text, StringComparison.Ordinal);
-            var siblings = new[] { "Mocket.Http.csproj", "Mocket.Redis.csproj", "Mocket.NUnit.csproj", "Mocket.Xunit.csproj", "Mocket.MSTest.csproj" };
+            var siblings = new[] { "Mocket.Http.csproj", "Mocket.Redis.csproj", "Mocket.NUnit.csproj", "Mocket.Xunit.csproj", "Mocket.Xunit.V3.csproj", "Mocket.MSTest.csproj", "Mocket.TUnit.csproj" };
             Assert.All(siblings.Where(s => s != name + ".csproj"), s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));
         }
     }

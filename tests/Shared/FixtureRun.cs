@@ -23,7 +23,11 @@ public sealed class FixtureRun
 
     public static FixtureRun Execute(string fixtureProjectName) => ExecuteAsync(fixtureProjectName).GetAwaiter().GetResult();
 
-    public static async Task<FixtureRun> ExecuteAsync(string fixtureProjectName)
+    /// <summary>
+    /// Runs the fixture with <c>dotnet test</c> (VSTest), or, for <paramref name="testingPlatform"/> projects that
+    /// VSTest cannot host (TUnit), with <c>dotnet run</c> and Microsoft.Testing.Platform's TRX report.
+    /// </summary>
+    public static async Task<FixtureRun> ExecuteAsync(string fixtureProjectName, bool testingPlatform = false, params string[] properties)
     {
         var root = RepositoryRoot();
         var project = Path.Combine(root, "tests", "Fixtures", fixtureProjectName, fixtureProjectName + ".csproj");
@@ -31,11 +35,18 @@ public sealed class FixtureRun
         Directory.CreateDirectory(work);
         try
         {
-            var (_, log) = await DotnetCommand.RunAsync(
-            [
-                "test", project, "--artifacts-path", Path.Combine(work, "artifacts"),
-                "--logger", "trx;LogFileName=results.trx", "--results-directory", work, "-nologo",
-            ]).ConfigureAwait(false);
+            string[] arguments = testingPlatform
+                ?
+                [
+                    "run", "--project", project, "--artifacts-path", Path.Combine(work, "artifacts"), .. properties.Select(p => "-p:" + p),
+                    "--", "--report-trx", "--report-trx-filename", "results.trx", "--results-directory", work,
+                ]
+                :
+                [
+                    "test", project, "--artifacts-path", Path.Combine(work, "artifacts"), .. properties.Select(p => "-p:" + p),
+                    "--logger", "trx;LogFileName=results.trx", "--results-directory", work, "-nologo",
+                ];
+            var (_, log) = await DotnetCommand.RunAsync(arguments).ConfigureAwait(false);
             var trx = Path.Combine(work, "results.trx");
             if (!File.Exists(trx))
             {

@@ -1,6 +1,9 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using MocketNet.Tests.Shared;
 
+// MSTest 4.0.2 (the floor these fixtures run at) makes MSTEST0001 an error: say how the assembly runs.
+[assembly: DoNotParallelize]
+
 namespace MocketNet.MSTest.Fixtures;
 
 [TestClass]
