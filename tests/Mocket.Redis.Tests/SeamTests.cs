@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Threading.Channels;
 using MocketNet.Redis.Seam;
 using StackExchange.Redis;
@@ -6,7 +7,7 @@ namespace MocketNet.Redis.Tests;
 
 /// <summary>
 /// MockRedis serves StackExchange.Redis 3.4 through its transport seam (replies parsed on the caller's
-/// thread) and falls back to the Stream seam for other versions. The rest of
+/// thread, Mocket.Redis.Transport.dll) and falls back to the Stream seam for other versions. The rest of
 /// the suite runs on the transport seam; these tests pin what each seam must keep doing.
 /// </summary>
 public class SeamTests
@@ -16,11 +17,14 @@ public class SeamTests
     public static TheoryData<string> Seams => ["transport", "stream"];
 
     [Fact]
-    public void The_tested_StackExchange_Redis_is_served_through_the_transport_seam()
+    public void StackExchange_Redis_3_4_gets_the_transport_seam_and_every_other_version_the_stream_seam()
     {
         using var scope = Mocket.Enable();
+        var version = Version.Parse(typeof(ConnectionMultiplexer).Assembly.GetCustomAttribute<AssemblyFileVersionAttribute>()!.Version);
 
-        Assert.IsType<MockRedisTransportTunnel>(MockRedis.ConfigurationOptions().Tunnel);
+        // The transport tunnel lives in Mocket.Redis.Transport.dll, copied beside Mocket.Redis.dll.
+        var expected = version is { Major: 3, Minor: 4 } ? "MockRedisTransportTunnel" : nameof(MockRedisTunnel);
+        Assert.Equal(expected, MockRedis.ConfigurationOptions().Tunnel?.GetType().Name);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using MocketNet.Protocols;
-using RESPite.Transports;
 using StackExchange.Redis;
 using StackExchange.Redis.Configuration;
 
@@ -13,9 +12,10 @@ namespace MocketNet.Redis.Seam;
 /// StackExchange.Redis' Stream seam: no socket is opened (<see cref="GetSocketConnectEndpointAsync"/>
 /// returns null) and each of the client's connections (interactive and subscription) is an in-memory
 /// Mocket connection to the endpoint's location, served by the scope's Redis entries. The client's own
-/// writer and reader loops run over it. <see cref="Create"/> prefers the faster transport seam.
+/// writer and reader loops run over it. <see cref="Create"/> prefers the faster transport seam, which lives in
+/// Mocket.Redis.Transport.dll (compiled against StackExchange.Redis 3.4, shipped beside this assembly).
 /// </summary>
-internal class MockRedisTunnel(MocketScope? scope) : Tunnel
+internal sealed class MockRedisTunnel(MocketScope? scope) : Tunnel
 {
     private const int DefaultPort = 6379;
 
@@ -23,14 +23,20 @@ internal class MockRedisTunnel(MocketScope? scope) : Tunnel
     // thread from continuations), so replies may resume it on the pump's thread: one thread hop fewer.
     private static readonly MocketConnectOptions s_connectOptions = new() { ResumeClientReadsInline = true };
 
-    private static readonly Lazy<bool> s_transportSupported = new(IsTransportSeamTested);
+    private static readonly Lazy<Type?> s_transportTunnel = new(FindTransportTunnel);
 
     /// <summary>
     /// The tunnel for a scope (or, when null, for whichever scope is current at connect time): the transport
     /// seam when the loaded StackExchange.Redis is the minor version Mocket was tested with, else this one.
     /// </summary>
-    public static Tunnel Create(MocketScope? scope) =>
-        (s_transportSupported.Value ? TryCreateTransportTunnel(scope) : null) ?? new MockRedisTunnel(scope);
+    public static Tunnel Create(MocketScope? scope)
+    {
+        var tunnel = new MockRedisTunnel(scope);
+        return s_transportTunnel.Value is { } transport
+            ? (Tunnel)Activator.CreateInstance(transport, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, binder: null,
+                [new Func<EndPoint, Stream>(tunnel.Open)], CultureInfo.InvariantCulture)!
+            : tunnel;
+    }
 
     public override ValueTask<EndPoint?> GetSocketConnectEndpointAsync(EndPoint endpoint, CancellationToken cancellationToken) =>
         ValueTask.FromResult<EndPoint?>(null);
@@ -49,7 +55,7 @@ internal class MockRedisTunnel(MocketScope? scope) : Tunnel
     };
 
     /// <summary>An in-memory connection to the endpoint's location, served by the scope.</summary>
-    protected Stream Open(EndPoint endpoint)
+    private Stream Open(EndPoint endpoint)
     {
         var current = scope ?? (Mocket.TryGetCurrentScope(out var ambient) ? ambient : null) ?? throw new InvalidOperationException(
             "MockRedis options were created outside a Mocket scope and no scope is open now. Call Mocket.Enable() " +
@@ -58,40 +64,42 @@ internal class MockRedisTunnel(MocketScope? scope) : Tunnel
         return MocketServer.For(current).Connect(new MocketLocation(host, port), RedisMockProtocol.Instance, s_connectOptions);
     }
 
-    /// <summary>The transport seam is experimental in StackExchange.Redis (it may change in any release): only the tested minor version uses it.</summary>
-    private static bool IsTransportSeamTested()
+    /// <summary>
+    /// The transport tunnel's type, or null where it must not or cannot run: the transport seam is experimental in
+    /// StackExchange.Redis (it may change in any release), so only the tested minor version uses it, and
+    /// Mocket.Redis.Transport.dll may be missing (a single-file app, an assembly copied alone).
+    /// </summary>
+    private static Type? FindTransportTunnel()
     {
         var version = typeof(ConnectionMultiplexer).Assembly.GetCustomAttribute<AssemblyFileVersionAttribute>()?.Version;
-        return Version.TryParse(version, out var parsed) && parsed.Major == 3 && parsed.Minor == 4;
-    }
+        if (!Version.TryParse(version, out var parsed) || parsed.Major != 3 || parsed.Minor != 4)
+        {
+            return null;
+        }
 
-    /// <summary>Null when the loaded StackExchange.Redis cannot load the transport tunnel (its seam changed shape).</summary>
-    /// <remarks>Typed and kept out of line so that only this method's body, inside the try, names the transport tunnel.</remarks>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-#pragma warning disable CA1859 // The return type must not name MockRedisTransportTunnel: see remarks.
-    private static Tunnel? TryCreateTransportTunnel(MocketScope? scope)
-    {
         try
         {
-            return new MockRedisTransportTunnel(scope);
+            return LoadTransportAssembly()?.GetType("MocketNet.Redis.Transport.MockRedisTransportTunnel", throwOnError: false);
         }
-        catch (Exception ex) when (ex is TypeLoadException or MissingMemberException or FileNotFoundException)
+        catch (Exception ex) when (ex is IOException or BadImageFormatException or TypeLoadException)
         {
             return null;
         }
     }
-#pragma warning restore CA1859
-}
 
-#pragma warning disable SER009 // StackExchange.Redis' experimental transport seam: see MockRedisTransport.
-
-/// <summary>
-/// The tunnel over StackExchange.Redis' transport seam: each connection is a <see cref="MockRedisTransport"/>,
-/// so a command's reply is parsed on the caller's thread before its call returns. A configuration that asks
-/// for TLS (<c>ssl=true</c>) is served in memory too: there is no wire to encrypt.
-/// </summary>
-internal sealed class MockRedisTransportTunnel(MocketScope? scope) : MockRedisTunnel(scope)
-{
-    public override ValueTask<DuplexTransport?> ConnectTransportAsync(EndPoint endpoint, ConnectionType connectionType, TlsOptions tls, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<DuplexTransport?>(new MockRedisTransport(Open(endpoint), tls.IsEnabled));
+    /// <summary>Where the package put it (listed in the app's dependencies) or, for a project reference, beside this assembly.</summary>
+    private static Assembly? LoadTransportAssembly()
+    {
+        const string Name = "Mocket.Redis.Transport";
+        try
+        {
+            return Assembly.Load(new AssemblyName(Name));
+        }
+        catch (FileNotFoundException)
+        {
+            var directory = Path.GetDirectoryName(typeof(MockRedisTunnel).Assembly.Location);
+            var path = string.IsNullOrEmpty(directory) ? null : Path.Combine(directory, Name + ".dll");
+            return path is not null && File.Exists(path) ? Assembly.LoadFrom(path) : null;
+        }
+    }
 }

@@ -2,11 +2,11 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using RESPite.Transports;
 
-namespace MocketNet.Redis.Seam;
+namespace MocketNet.Redis.Transport;
 
 // StackExchange.Redis marks its transport seam experimental (SER009: no stability between any two versions).
 // Mocket uses it only for the SE.Redis minor version it was built and tested against, and falls back to the
-// Stream tunnel otherwise (see MockRedisTunnel.Create).
+// Stream tunnel otherwise (see Mocket.Redis' MockRedisTunnel.Create).
 #pragma warning disable SER009
 
 /// <summary>
