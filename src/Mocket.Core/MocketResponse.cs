@@ -20,6 +20,9 @@ public abstract class MocketResponse
     /// <summary>For a fault: the exception the client's call (or connection) fails with; null for a reply.</summary>
     public Exception? Exception { get; }
 
+    /// <summary>The byte-level failure applied to this reply on its way to the client (<see cref="MocketResponseExtensions.WithFault{TResponse}(TResponse, MocketFault)"/>); null for none.</summary>
+    public MocketFault? Fault { get; private set; }
+
     /// <summary>Text sent as UTF-8 by a raw entry.</summary>
     /// <param name="text">The text.</param>
     public static implicit operator MocketResponse(string text) => RawResponse.FromText(text);
@@ -43,6 +46,21 @@ public abstract class MocketResponse
     /// <summary>A fault (what the implicit conversion from <see cref="System.Exception"/> does).</summary>
     /// <param name="exception">The exception.</param>
     public static MocketResponse FromException(Exception exception) => RawResponse.Fail(exception);
+
+    /// <summary>A copy of this response that carries <paramref name="fault"/>.</summary>
+    internal MocketResponse CopyWithFault(MocketFault fault)
+    {
+        if (Exception is not null)
+        {
+            throw new ArgumentException(
+                $"This response already fails the call with {Exception.GetType().Name}, so a byte-level fault ({fault}) has no bytes to act on. " +
+                "Use one or the other: an exception response, or a reply with a fault.", nameof(fault));
+        }
+
+        var copy = (MocketResponse)MemberwiseClone();
+        copy.Fault = fault;
+        return copy;
+    }
 
     /// <summary>The text of a UTF-8 payload for reports, shortened.</summary>
     private protected static string Preview(ReadOnlySpan<byte> bytes) =>

@@ -134,6 +134,11 @@ internal sealed class ConnectionPump
             buffer.Consume(buffer.Length - readable.Length);
             if (!await ServeAsync(session, request).ConfigureAwait(false))
             {
+                if (session.Stalled)
+                {
+                    await IgnoreUntilClosedAsync(session.Stream!, buffer).ConfigureAwait(false);
+                }
+
                 return false;
             }
 
@@ -144,6 +149,16 @@ internal sealed class ConnectionPump
                 return false;
             }
         }
+    }
+
+    /// <summary>A stalled connection: whatever the client sends is read and ignored until it (or the scope) closes the connection.</summary>
+    private async ValueTask IgnoreUntilClosedAsync(Stream stream, ByteBuffer buffer)
+    {
+        do
+        {
+            buffer.Consume(buffer.Length);
+        }
+        while (await ReadAsync(stream, buffer).ConfigureAwait(false));
     }
 
     /// <summary>The decision tree: the policy decides, the session writes. False when the connection has ended.</summary>

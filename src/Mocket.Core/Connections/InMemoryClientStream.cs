@@ -184,7 +184,10 @@ internal sealed class InMemoryClientStream(MocketLocation location, ChannelWrite
     {
         if (result.IsCanceled && _disposed != 0)
         {
-            throw new ObjectDisposedException(nameof(InMemoryClientStream), $"The Mocket connection to {location} was closed while a read was waiting.");
+            // As NetworkStream ends a receive its socket's disposal aborted (a client's timeout or cancellation does that).
+            throw new IOException(
+                $"Unable to read data from the transport connection: Operation canceled. (The Mocket connection to {location} was closed while a read was waiting.)",
+                new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.OperationAborted));
         }
 
         var available = result.Buffer;

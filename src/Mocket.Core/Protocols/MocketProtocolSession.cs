@@ -13,6 +13,7 @@ namespace MocketNet.Protocols;
 /// </summary>
 public abstract class MocketProtocolSession
 {
+    private Stream? _stream;
     private Stream? _output;
     private ServerTransport? _transport;
 
@@ -40,7 +41,10 @@ public abstract class MocketProtocolSession
     protected bool HasStarted => _output is not null;
 
     /// <summary>The stream the pump reads the client's bytes from (the session's <see cref="Output"/>), once started.</summary>
-    internal Stream? Stream => _output;
+    internal Stream? Stream => _stream;
+
+    /// <summary>Set when a <see cref="MocketFaultKind.Stall"/> fault has been applied: nothing is written on this connection again.</summary>
+    internal bool Stalled { get; private set; }
 
     /// <summary>Fails the client's connection: its reads throw (in memory, carrying <paramref name="error"/>) or it is reset.</summary>
     /// <param name="error">Why.</param>
@@ -49,7 +53,68 @@ public abstract class MocketProtocolSession
     internal async ValueTask StartAsync(ServerTransport transport, CancellationToken cancellationToken)
     {
         _transport = transport;
-        _output = await AcceptTransportAsync(transport.Stream, cancellationToken).ConfigureAwait(false);
+        _stream = _output = await AcceptTransportAsync(transport.Stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The bytes <paramref name="write"/> sends, held back instead of sent (the session's writes go to a buffer meanwhile).</summary>
+    private protected async ValueTask<ReadOnlyMemory<byte>> CaptureAsync(Func<ValueTask> write)
+    {
+        using var capture = new MemoryStream();
+        _output = capture;
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            _output = _stream;
+        }
+
+        return capture.GetBuffer().AsMemory(0, (int)capture.Length);
+    }
+
+    /// <summary>Sends <paramref name="reply"/> as <paramref name="fault"/> says; false when the connection has ended.</summary>
+    private protected async ValueTask<bool> SendFaultedAsync(MocketFault fault, ReadOnlyMemory<byte> reply, MocketRequest request, CancellationToken cancellationToken)
+    {
+        if (fault.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(fault.Delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (fault.Kind)
+        {
+            case MocketFaultKind.Reset:
+                // As NetworkStream reports a TCP reset; a loopback client gets a real one.
+                Abort(new IOException(
+                    $"Unable to read data from the transport connection: Connection reset by peer. (Mocket fault: the entry answering {request.Location} resets the connection: MocketFault.{fault}.)",
+                    new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset)));
+                return false;
+            case MocketFaultKind.Stall:
+                Stalled = true;
+                return false;
+            case MocketFaultKind.CloseAfter:
+                await WriteAsync(reply[..Math.Min(fault.Size, reply.Length)], cancellationToken).ConfigureAwait(false);
+                CloseRequested = true;
+                return true;
+            case MocketFaultKind.Dribble:
+                for (var sent = 0; sent < reply.Length; sent += fault.Size)
+                {
+                    if (sent > 0)
+                    {
+                        await Task.Delay(fault.Interval, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await WriteAsync(reply.Slice(sent, Math.Min(fault.Size, reply.Length - sent)), cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            case MocketFaultKind.Malformed:
+                await WriteAsync(fault.Bytes, cancellationToken).ConfigureAwait(false);
+                return true;
+            default:
+                await WriteAsync(reply, cancellationToken).ConfigureAwait(false);
+                return true;
+        }
     }
 
     /// <summary>Writes what the server says first (an entry's <see cref="MocketEntry.Greeting"/>), before any request is read.</summary>

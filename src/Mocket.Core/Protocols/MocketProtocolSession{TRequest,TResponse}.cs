@@ -197,6 +197,18 @@ public abstract class MocketProtocolSession<TRequest, TResponse> : MocketProtoco
                 $"and sends {typeof(TResponse).Name}s. Register entries of one protocol per location (raw MocketEntry, MockHttp or MockRedis).");
         }
 
+        if (response.Fault is { } byteFault)
+        {
+            // What was held back goes out as it is; then this reply is composed whole, and its bytes meet the fault.
+            await WritePendingAsync(cancellationToken).ConfigureAwait(false);
+            var reply = await CaptureAsync(async () =>
+            {
+                await WriteResponseAsync(typed, response, cancellationToken).ConfigureAwait(false);
+                await WritePendingAsync(cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            return await SendFaultedAsync(byteFault, reply, request, cancellationToken).ConfigureAwait(false);
+        }
+
         await WriteResponseAsync(typed, response, cancellationToken).ConfigureAwait(false);
         return true;
     }
