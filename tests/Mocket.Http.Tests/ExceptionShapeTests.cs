@@ -5,7 +5,8 @@ namespace MocketNet.Http.Tests;
 /// <summary>
 /// A mocked call fails with what HttpClient throws when its connection fails under a request: an
 /// HttpRequestException over an IOException, with Mocket's reason below, the same through MockHttp.CreateClient()
-/// and through the global seam (which used to throw the bare entry exception).
+/// and through the global seam (which used to throw the bare entry exception), and the same as a real server on
+/// 127.0.0.1 resetting the connection under the request gives (types and HttpRequestError).
 /// </summary>
 public class ExceptionShapeTests
 {
@@ -15,6 +16,7 @@ public class ExceptionShapeTests
         EntryOtherException,
         StrictRefusal,
         ScopeClosed,
+        PassThroughFailed,
     }
 
     [Theory]
@@ -22,10 +24,12 @@ public class ExceptionShapeTests
     [InlineData(Failure.EntryOtherException)]
     [InlineData(Failure.StrictRefusal)]
     [InlineData(Failure.ScopeClosed)]
+    [InlineData(Failure.PassThroughFailed)]
     public async Task Every_client_sees_the_same_production_shape_with_Mocket_s_reason_in_the_chain(Failure failure)
     {
         var viaHandler = await ProvokeAsync(ClientKind.Explicit, failure);
         var viaSeam = await ProvokeAsync(ClientKind.Global, failure);
+        var realReset = await RealResetAsync();
 
         foreach (var error in new[] { viaHandler, viaSeam })
         {
@@ -37,8 +41,13 @@ public class ExceptionShapeTests
                 Failure.EntryIOException => "disk on fire",
                 Failure.EntryOtherException => "state went wrong",
                 Failure.StrictRefusal => "Refused by the strict Mocket scope",
+                Failure.PassThroughFailed => "passed it to the real server (true socket), and that failed",
                 _ => "was closed while the connection was open",
             }, error.ToString(), StringComparison.Ordinal);
+
+            // What a real server that resets the connection under a request gives: code that catches it works the same.
+            Assert.Equal(Chain(realReset).Take(2), Chain(error).Take(2));
+            Assert.Equal(realReset.HttpRequestError(), error.HttpRequestError());
         }
 
         if (failure == Failure.StrictRefusal)
@@ -52,6 +61,24 @@ public class ExceptionShapeTests
         Assert.Equal(Chain(viaHandler).Take(2), Chain(viaSeam).Take(2));
     }
 
+    private static async Task<Exception> RealResetAsync()
+    {
+        await using var server = RawHttpServer.Sending(string.Empty, SocketEnd.Reset);
+        using var scope = Mocket.Enable(new MocketOptions { Strict = true, AllowedHosts = { "127.0.0.1" } });
+        using var client = new HttpClient();
+        return await Assert.ThrowsAnyAsync<Exception>(() => client.GetAsync(server.Address).WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>A port on 127.0.0.1 where nothing listens (a listener's, once it has stopped).</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     private static async Task<Exception> ProvokeAsync(ClientKind kind, Failure failure)
     {
         var scope = Mocket.Enable(new MocketOptions { Strict = failure == Failure.StrictRefusal });
@@ -60,12 +87,17 @@ public class ExceptionShapeTests
             MockHttp.Register("GET", "http://shape.test/io", HttpMockResponse.Throw(new IOException("disk on fire")));
             MockHttp.Register("GET", "http://shape.test/other", HttpMockResponse.Throw(new InvalidOperationException("state went wrong")));
             MockHttp.Register("GET", "http://shape.test/slow", new HttpMockResponse("late").WithDelay(TimeSpan.FromSeconds(60)));
+
+            // An entry at the closed port makes Mocket serve the connection; the unmatched request is passed through and fails.
+            var closed = ClosedPort();
+            MockHttp.Register("GET", $"http://127.0.0.1:{closed}/other", new HttpMockResponse("other"));
             using var client = Clients.Create(kind);
             var call = client.GetAsync(new Uri(failure switch
             {
                 Failure.EntryIOException => "http://shape.test/io",
                 Failure.EntryOtherException => "http://shape.test/other",
                 Failure.StrictRefusal => "http://shape.test/nothing-here",
+                Failure.PassThroughFailed => $"http://127.0.0.1:{closed}/gone",
                 _ => "http://shape.test/slow",
             }));
             if (failure == Failure.ScopeClosed)
