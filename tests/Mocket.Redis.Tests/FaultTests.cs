@@ -81,6 +81,26 @@ public class FaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_scope_closed_under_a_command_fails_it_with_a_connection_error_that_says_so()
+    {
+        var scope = Mocket.Enable();
+        MockRedis.Register("GET foo", RedisMockResponse.Value("bar").WithFault(MocketFault.Stall()));
+        using var redis = await ConnectionMultiplexer.ConnectAsync(MockRedis.ConfigurationOptions($"localhost:6379,{Timeouts}"));
+        var pending = redis.GetDatabase().StringGetAsync("foo");
+        while (!scope.HasRequests)
+        {
+            await Task.Delay(10);
+        }
+
+        scope.Close();
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => pending);
+
+        output.WriteLine($"Scope closed: {Describe(error)}: {error}");
+        Assert.IsType<RedisConnectionException>(error);
+        Assert.Contains("was closed while the connection was open", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Latency_and_a_dribbled_reply_arrive_whole()
     {
         using var scope = Mocket.Enable();
