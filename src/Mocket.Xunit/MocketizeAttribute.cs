@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using MocketNet.Testing;
 using Xunit.Sdk;
 
@@ -15,7 +17,14 @@ namespace MocketNet.Xunit;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Assembly, AllowMultiple = false, Inherited = true)]
 public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeLevel
 {
+    // xunit v2 shows an after-hook nothing of the test's outcome. A refusal that fails the test is seen instead as it
+    // reaches xunit: thrown (rethrown by xunit's await of the test, or wrapped by reflection's invoke) in xunit's test
+    // invoker while the test's scope is current. Its text is the test's own failure for MocketTestRun.End.
+    private static readonly ConditionalWeakTable<MocketScope, string> s_escaped = [];
+
     private MocketTestRun? _run;
+
+    static MocketizeAttribute() => AppDomain.CurrentDomain.FirstChanceException += OnFirstChanceException;
 
     /// <summary>Marks a test, a class or the assembly.</summary>
     /// <param name="sourceFilePath">Filled in by the compiler: where the attribute is written (relative recording directories start there).</param>
@@ -60,10 +69,55 @@ public sealed class MocketizeAttribute : BeforeAfterTestAttribute, IMocketizeLev
     public override void After(MethodInfo methodUnderTest)
     {
         var run = Interlocked.Exchange(ref _run, null);
-        if (run?.End() is { } failure)
+        var ownFailure = run is not null && s_escaped.TryGetValue(run.Scope, out var escaped) ? escaped : null;
+        if (run?.End(ownFailure) is { } failure)
         {
             // xunit reports an exception from After together with the test's own failure.
             throw failure;
         }
+    }
+
+    private static void OnFirstChanceException(object? sender, FirstChanceExceptionEventArgs e)
+    {
+        if (CarriesRefusal(e.Exception) && Mocket.TryGetCurrentScope(out var scope) && IsThrownIntoXunitsInvoker())
+        {
+            s_escaped.AddOrUpdate(scope, e.Exception.ToString());
+        }
+    }
+
+    private static bool CarriesRefusal(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is StrictMocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the first frame below the runtime's own (the await's rethrow, reflection's invoke) is xunit's test invoker.</summary>
+    private static bool IsThrownIntoXunitsInvoker()
+    {
+        foreach (var frame in new StackTrace(1, fNeedFileInfo: false).GetFrames())
+        {
+            var type = frame.GetMethod()?.DeclaringType;
+            while (type?.DeclaringType is not null)
+            {
+                type = type.DeclaringType;
+            }
+
+            var name = type?.FullName ?? string.Empty;
+            if (name.StartsWith("System.", StringComparison.Ordinal) || type == typeof(MocketizeAttribute))
+            {
+                continue;
+            }
+
+            return name.StartsWith("Xunit.Sdk.", StringComparison.Ordinal) && name.Contains("TestInvoker", StringComparison.Ordinal);
+        }
+
+        return false;
     }
 }

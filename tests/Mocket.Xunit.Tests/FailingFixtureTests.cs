@@ -59,6 +59,19 @@ public class FailingFixtureTests(FixtureRunFixture fixture) : IClassFixture<Fixt
         Assert.Equal("Passed", fixture.Run["Method_level_Strict_false_opts_out_and_passes"].Outcome);
     }
 
+    [Theory]
+    [InlineData("Refused_request_is_reported_once", 1)]
+    [InlineData("Refused_request_in_an_async_test_is_reported_once", 2)]
+    [InlineData("Swallowed_refusal_is_reported_at_the_end", 3)]
+    public void A_refusal_is_reported_once_whether_the_test_let_it_escape_or_swallowed_it(string test, int port)
+    {
+        var (outcome, message) = fixture.Run[test];
+        Assert.Equal("Failed", outcome);
+        var headline = $"Refused by the strict Mocket scope: no entry is registered for nowhere.test:{port}.";
+        Assert.Equal(1, (message.Length - message.Replace(headline, string.Empty, StringComparison.Ordinal).Length) / headline.Length);
+        Assert.Contains("[Mocketize(Strict = true, AllowedHosts = new[] { \"nowhere.test\" })]", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_control_test_passes()
     {

@@ -23,6 +23,31 @@ public class MeantToFail
 
     [Fact]
     [Mocketize(Strict = true)]
+    public void Refused_request_is_reported_once() => Mocket.Connect("nowhere.test", 1);
+
+    [Fact]
+    [Mocketize(Strict = true)]
+    public async Task Refused_request_in_an_async_test_is_reported_once()
+    {
+        await Task.Yield();
+        await using var stream = Mocket.Connect("nowhere.test", 2);
+    }
+
+    [Fact]
+    [Mocketize(Strict = true)]
+    public void Swallowed_refusal_is_reported_at_the_end()
+    {
+        try
+        {
+            Mocket.Connect("nowhere.test", 3);
+        }
+        catch (StrictMocketException)
+        {
+        }
+    }
+
+    [Fact]
+    [Mocketize(Strict = true)]
     public async Task Control_passes()
     {
         Mocket.Register(new MocketEntry("ok.test", 1, "ok"));
