@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -43,11 +44,18 @@ internal static class RecordingFile
                 path, ex);
         }
 
+        return Parse(path, bytes);
+    }
+
+    /// <summary>The exchanges in a recording file's bytes; <paramref name="path"/> names the file in errors. Throws <see cref="MocketRecordingException"/> when they cannot be used.</summary>
+    internal static RecordedExchanges Parse(string path, ReadOnlyMemory<byte> bytes)
+    {
+        var exchanges = new RecordedExchanges();
         JsonDocument document;
         try
         {
             // An editor may have saved it with a UTF-8 byte order mark; JSON readers accept the text after it.
-            var json = bytes.AsMemory();
+            var json = bytes;
             if (json.Span.StartsWith("\uFEFF"u8))
             {
                 json = json[3..];
@@ -64,7 +72,15 @@ internal static class RecordingFile
 
         using (document)
         {
-            Read(path, document.RootElement, exchanges);
+            try
+            {
+                Read(path, document.RootElement, exchanges);
+            }
+            catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
+            {
+                // JsonDocument checks a string's UTF-8 only when it is read (found by fuzz/run recording).
+                throw Corrupt(path, $"it holds bytes that are not UTF-8 text ({ex.InnerException.Message})", ex);
+            }
         }
 
         return exchanges;

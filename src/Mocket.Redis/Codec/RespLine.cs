@@ -38,17 +38,19 @@ internal struct RespLine
             return false;
         }
 
+        // Length first: a line too long is rejected as such before its end arrives (above), so it must be here too,
+        // or the same bytes would be rejected for another reason when they arrive whole (found by fuzz/run resp).
+        if (line.Length > maxLength)
+        {
+            throw TooLong(start, maxLength, what);
+        }
+
         if (!endsInCrLf && !inline)
         {
             throw RespFormatException.Create(RespFormatError.BareLineFeed, _cursor.Start - 1, what);
         }
 
-        if (!inline && line.PositionOf((byte)'\r') is not null)
-        {
-            throw RespFormatException.Create(RespFormatError.BareCarriageReturn, start, what);
-        }
-
-        return line.Length <= maxLength ? true : throw TooLong(start, maxLength, what);
+        return inline || line.PositionOf((byte)'\r') is null ? true : throw RespFormatException.Create(RespFormatError.BareCarriageReturn, start, what);
     }
 
     /// <summary>Moves to <paramref name="offset"/> past bytes read otherwise (a bulk string's data), counting them as examined.</summary>

@@ -64,6 +64,22 @@ public class RecordingFileErrorTests
     }
 
     [Fact]
+    public void A_file_with_bytes_that_are_not_UTF8_is_corrupt_and_named_and_left_as_it_is()
+    {
+        // Found by fuzz/run recording: JsonDocument checks a string's UTF-8 only when it is read, and that threw
+        // a bare InvalidOperationException ("Cannot transcode invalid UTF-8 JSON text") from the scope's opening.
+        using var directory = new TempDirectory();
+        byte[] bytes = [.. "{\"host.test\": {\""u8, 0xFF, .. "43\": {}}}"u8];
+        File.WriteAllBytes(directory.File("utf8.json"), bytes);
+
+        var error = Assert.Throws<MocketRecordingException>(() =>
+            Mocket.Enable(new MocketOptions { RecordingDirectory = directory.Path, Namespace = "utf8" }));
+
+        Assert.Contains($"The Mocket recording file {directory.File("utf8.json")} is corrupt: it holds bytes that are not UTF-8 text", error.Message, StringComparison.Ordinal);
+        Assert.Equal(bytes, File.ReadAllBytes(directory.File("utf8.json")));
+    }
+
+    [Fact]
     public async Task A_file_saved_with_a_byte_order_mark_by_an_editor_still_loads()
     {
         using var directory = new TempDirectory();

@@ -1,0 +1,176 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using MocketNet.Http;
+using MocketNet.Http.Codec;
+using MocketNet.Recording;
+using MocketNet.Redis;
+using MocketNet.Redis.Codec;
+
+namespace MocketNet.Fuzz;
+
+/// <summary>
+/// One harness per parser. Each reads the input twice, whole and in pieces (the input's first byte picks the piece
+/// size, so the fuzzer explores splits too), the way the pump hands a resumable reader the same unconsumed bytes
+/// with more after them. The parser's typed rejection is an expected outcome; any other exception, or a different
+/// result whole and in pieces, is a crash; a loop is a hang (afl-fuzz's timeout).
+/// </summary>
+internal static class Harnesses
+{
+    public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>
+    {
+        ["http-head"] = input => Differential(input, HttpRequests),
+        ["http-chunked"] = input => Differential(input, ChunkedBody),
+        ["resp"] = input => Differential(input, RespCommands),
+        ["recording"] = Recording,
+    };
+
+    private static void Differential(byte[] input, Func<byte[], int, string> read)
+    {
+        var piece = input.Length == 0 ? 1 : (input[0] % 16) + 1;
+        var data = input.Length == 0 ? input : input[1..];
+        var whole = read(data, Math.Max(data.Length, 1));
+        var pieces = read(data, piece);
+        if (whole != pieces)
+        {
+            throw new InvalidOperationException($"Read differently whole ({whole}) and in pieces of {piece} bytes ({pieces}).");
+        }
+    }
+
+    /// <summary>Requests read by one connection's reader as the bytes arrive <paramref name="step"/> at a time.</summary>
+    private static string HttpRequests(byte[] data, int step)
+    {
+        var reader = new HttpRequestReader(new HttpMockLimits());
+        var result = new StringBuilder();
+        return Arrive(data, step, result, (ref ReadOnlySequence<byte> buffer) =>
+        {
+            try
+            {
+                if (!reader.TryRead(ref buffer, out var request))
+                {
+                    return false;
+                }
+
+                result.Append(CultureInfo.InvariantCulture, $"{request.Method} {request.Target} {request.Version} h{request.Headers.Count} b{request.Body.Length};");
+                return true;
+            }
+            catch (HttpFormatException error)
+            {
+                result.Append(CultureInfo.InvariantCulture, $"rejected {error.Reason}");
+                return null;
+            }
+        });
+    }
+
+    /// <summary>A chunked body decoded as its bytes arrive <paramref name="step"/> at a time.</summary>
+    private static string ChunkedBody(byte[] data, int step)
+    {
+        var reader = new ChunkedBodyReader(decode: true, response: false, maxLine: 8 * 1024, maxBody: 1024 * 1024);
+        for (var available = Math.Min(step, data.Length); ; available = Math.Min(available + step, data.Length))
+        {
+            try
+            {
+                if (reader.TryRead(new ReadOnlySequence<byte>(data, 0, available), out var length))
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"whole {length} b{reader.Body.Length} t{reader.Trailers.Count}");
+                }
+            }
+            catch (HttpFormatException error)
+            {
+                return $"rejected {error.Reason}";
+            }
+
+            if (available == data.Length)
+            {
+                return "incomplete";
+            }
+        }
+    }
+
+    /// <summary>Commands read by one connection's reader as the bytes arrive <paramref name="step"/> at a time, then the same bytes as RESP values.</summary>
+    private static string RespCommands(byte[] data, int step)
+    {
+        var reader = new RedisCommandReader(new MocketLocation("fuzz.test", 6379), new RedisMockLimits());
+        var result = new StringBuilder();
+        Arrive(data, step, result, (ref ReadOnlySequence<byte> buffer) =>
+        {
+            try
+            {
+                if (!reader.TryRead(ref buffer, out var request))
+                {
+                    return false;
+                }
+
+                result.Append(CultureInfo.InvariantCulture, $"{request.Command} a{request.Arguments.Count} d{request.Data.Length};");
+                return true;
+            }
+            catch (RespFormatException error)
+            {
+                result.Append(CultureInfo.InvariantCulture, $"rejected {error.Reason}");
+                return null;
+            }
+        });
+
+        result.Append(" | values: ");
+        try
+        {
+            result.Append(Resp.Decode(data).Count);
+        }
+        catch (RespFormatException error)
+        {
+            result.Append(CultureInfo.InvariantCulture, $"rejected {error.Reason}");
+        }
+
+        return result.ToString();
+    }
+
+    private static void Recording(byte[] data)
+    {
+        try
+        {
+            RecordingFile.Parse("fuzz.json", data);
+        }
+        catch (MocketRecordingException)
+        {
+        }
+    }
+
+    /// <summary>Reads one item off the front of the buffer: true when read, false when more bytes are needed, null when the connection ends.</summary>
+    private delegate bool? ReadOne(ref ReadOnlySequence<byte> buffer);
+
+    /// <summary>Hands <paramref name="read"/> the unconsumed bytes each time <paramref name="step"/> more arrive, until the input ends or is rejected.</summary>
+    private static string Arrive(byte[] data, int step, StringBuilder result, ReadOne read)
+    {
+        var consumed = 0;
+        for (var available = Math.Min(step, data.Length); ; available = Math.Min(available + step, data.Length))
+        {
+            while (true)
+            {
+                var buffer = new ReadOnlySequence<byte>(data, consumed, available - consumed);
+                var outcome = read(ref buffer);
+                if (outcome is null)
+                {
+                    return result.ToString();
+                }
+
+                if (outcome == false)
+                {
+                    break;
+                }
+
+                var used = available - consumed - (int)buffer.Length;
+                if (used <= 0)
+                {
+                    throw new InvalidOperationException("A reader said it read an item but consumed no bytes: the pump would loop.");
+                }
+
+                consumed += used;
+            }
+
+            if (available == data.Length)
+            {
+                return result.Append(CultureInfo.InvariantCulture, $"rest {data.Length - consumed}").ToString();
+            }
+        }
+    }
+}
