@@ -67,6 +67,12 @@ public class FaultTests(ITestOutputHelper output)
     [InlineData("bad type byte", "stream", "RedisConnectionException(InternalFailure)")]
     public async Task A_broken_reply_fails_the_command_with_a_connection_error_and_the_client_reconnects(string kind, string? seam, string expected)
     {
+        if (kind == "bad type byte" && typeof(ConnectionMultiplexer).Assembly.GetName().Version!.Major < 3)
+        {
+            // StackExchange.Redis 2.x names an unparsable reply a ProtocolFailure (.ci/run's floor run); 3.x an InternalFailure.
+            expected = "RedisConnectionException(ProtocolFailure)";
+        }
+
         var fault = kind switch
         {
             "reset" => MocketFault.Reset(),

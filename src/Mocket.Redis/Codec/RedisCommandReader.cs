@@ -41,7 +41,11 @@ internal sealed class RedisCommandReader(MocketLocation location, RedisMockLimit
             && TryReadWellFormedArray(buffer.FirstSpan, _limits.MaxBulkLength, out var consumed, out var fastVerb, out var fastArguments))
         {
             request = new RedisMockRequest(location.Host, location.Port, buffer.FirstSpan[..consumed].ToArray(), fastVerb, fastArguments);
-            _examinedBefore += consumed;
+            _examinedBefore += _line.Examined + consumed;
+
+            // The line search may have begun on an earlier, shorter buffer (an array header still arriving): it is
+            // over, or the next command's search would resume past the end of its bytes (found by fuzz/run resp).
+            _line = default;
             buffer = buffer.Slice(consumed);
             return true;
         }

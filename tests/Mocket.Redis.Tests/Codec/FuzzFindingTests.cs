@@ -24,21 +24,41 @@ public class FuzzFindingTests
         Assert.Equal(RespFormatError.LineTooLong, error.Reason);
     }
 
-    private static void ReadInPieces(byte[] bytes, int piece)
+    /// <summary>
+    /// An array header that arrived in pieces, then the whole array at once: the one-pass path read it, but the line
+    /// search begun on the shorter buffer was kept, so the next command's search resumed past the end of its bytes
+    /// (ArgumentOutOfRangeException from the pump, 21 of the fuzzer's inputs).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(11)]
+    [InlineData(int.MaxValue)]
+    public void Commands_after_an_array_whose_header_arrived_in_pieces_are_read_as_when_whole(int piece)
+    {
+        var bytes = "3\r\n$3\r\nSNT\r\n$3\r\nfoo\r\n$3\r\nbar\r\n*1\r\n$3\r\nGET\r\n$3\r\nfoo"u8.ToArray();
+
+        var commands = ReadInPieces(bytes, piece);
+
+        Assert.Equal(["3", "$3", "SNT", "$3", "FOO", "$3", "BAR", "GET", "$3"], commands);
+    }
+
+    private static List<string> ReadInPieces(byte[] bytes, int piece)
     {
         var reader = new RedisCommandReader(new MocketLocation("fuzz.test", 6379));
+        var commands = new List<string>();
         var consumed = 0;
         for (var available = Math.Min(piece, bytes.Length); ; available = (int)Math.Min((long)available + piece, bytes.Length))
         {
             var buffer = new ReadOnlySequence<byte>(bytes, consumed, available - consumed);
-            while (reader.TryRead(ref buffer, out _))
+            while (reader.TryRead(ref buffer, out var request))
             {
+                commands.Add(request.Command);
                 consumed = available - (int)buffer.Length;
             }
 
             if (available == bytes.Length)
             {
-                return;
+                return commands;
             }
         }
     }
