@@ -37,10 +37,18 @@ internal static class Harnesses
         }
     }
 
+    // Limits small enough for the fuzzer's short inputs to reach them, where a reader's limit checks live.
+    private static readonly HttpMockLimits s_httpLimits = new()
+    {
+        MaxRequestLineLength = 64, MaxHeaderCount = 8, MaxHeadersLength = 256, MaxBodyLength = 1024, MaxChunkLineLength = 32,
+    };
+
+    private static readonly RedisMockLimits s_redisLimits = new() { MaxBulkLength = 64, MaxArguments = 8, MaxInlineLength = 64 };
+
     /// <summary>Requests read by one connection's reader as the bytes arrive <paramref name="step"/> at a time.</summary>
     private static string HttpRequests(byte[] data, int step)
     {
-        var reader = new HttpRequestReader(new HttpMockLimits());
+        var reader = new HttpRequestReader(s_httpLimits);
         var result = new StringBuilder();
         return Arrive(data, step, result, (ref ReadOnlySequence<byte> buffer) =>
         {
@@ -65,7 +73,7 @@ internal static class Harnesses
     /// <summary>A chunked body decoded as its bytes arrive <paramref name="step"/> at a time.</summary>
     private static string ChunkedBody(byte[] data, int step)
     {
-        var reader = new ChunkedBodyReader(decode: true, response: false, maxLine: 8 * 1024, maxBody: 1024 * 1024);
+        var reader = new ChunkedBodyReader(decode: true, response: false, maxLine: 32, maxBody: 1024);
         for (var available = Math.Min(step, data.Length); ; available = Math.Min(available + step, data.Length))
         {
             try
@@ -90,7 +98,7 @@ internal static class Harnesses
     /// <summary>Commands read by one connection's reader as the bytes arrive <paramref name="step"/> at a time, then the same bytes as RESP values.</summary>
     private static string RespCommands(byte[] data, int step)
     {
-        var reader = new RedisCommandReader(new MocketLocation("fuzz.test", 6379), new RedisMockLimits());
+        var reader = new RedisCommandReader(new MocketLocation("fuzz.test", 6379), s_redisLimits);
         var result = new StringBuilder();
         Arrive(data, step, result, (ref ReadOnlySequence<byte> buffer) =>
         {

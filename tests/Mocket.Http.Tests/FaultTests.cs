@@ -72,11 +72,11 @@ public class FaultTests(ITestOutputHelper output)
     {
         using var scope = Mocket.Enable();
         MockHttp.Register("GET", "http://slow.test/data", [
-            new HttpMockResponse(s_body).WithFault(MocketFault.Dribble(10, TimeSpan.FromMilliseconds(50))),
+            new HttpMockResponse(s_body).WithFault(MocketFault.Dribble(10, TimeSpan.FromMilliseconds(100))),
             new HttpMockResponse("fast"),
         ]);
         using var client = MockHttp.CreateClient();
-        client.Timeout = TimeSpan.FromMilliseconds(300);
+        client.Timeout = TimeSpan.FromSeconds(2); // the dribble takes 10 s; the next answer, far less
 
         var error = await Assert.ThrowsAsync<TaskCanceledException>(() => client.GetStringAsync(new Uri("http://slow.test/data")));
         Assert.IsType<TimeoutException>(error.InnerException);
@@ -123,7 +123,7 @@ public class FaultTests(ITestOutputHelper output)
             _ => MocketFault.Stall(),
         }));
         using var client = Clients.Create(kind);
-        return await CallAsync(client, new Uri("http://faulty.test/"));
+        return await CallAsync(client, new Uri("http://faulty.test/"), fault);
     }
 
     private static async Task<Exception> FromRealServerAsync(Fault fault)
@@ -141,12 +141,13 @@ public class FaultTests(ITestOutputHelper output)
         // The real server is reached directly: an allowed host is never served by Mocket.
         using var scope = Mocket.Enable(new MocketOptions { Strict = true, AllowedHosts = { "127.0.0.1" } });
         using var client = new HttpClient();
-        return await CallAsync(client, server.Address);
+        return await CallAsync(client, server.Address, fault);
     }
 
-    private static async Task<Exception> CallAsync(HttpClient client, Uri uri)
+    private static async Task<Exception> CallAsync(HttpClient client, Uri uri, Fault fault)
     {
-        client.Timeout = TimeSpan.FromMilliseconds(500);
+        // Only a stall should meet the client's timeout; the other faults fail the call long before a busy machine's 30 s.
+        client.Timeout = fault == Fault.Stall ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(30);
         return await Assert.ThrowsAnyAsync<Exception>(() => client.GetStringAsync(uri).WaitAsync(TimeSpan.FromSeconds(30)));
     }
 

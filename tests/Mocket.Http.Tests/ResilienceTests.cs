@@ -53,7 +53,7 @@ public class ResilienceTests
         using var scope = Mocket.Enable();
         MockHttp.Register("GET", "https://api.test/data", new HttpMockResponse("late").WithFault(MocketFault.Stall()), new HttpMockResponse("fine"));
 
-        Assert.Equal("fine", await Resilient().GetStringAsync(new Uri("https://api.test/data")));
+        Assert.Equal("fine", await Resilient(attemptSeconds: 2).GetStringAsync(new Uri("https://api.test/data")));
         Assert.Equal(2, scope.Requests.Count);
     }
 
@@ -73,10 +73,11 @@ public class ResilienceTests
     }
 
     /// <summary>
-    /// A factory client with the standard handler, tuned so a test takes well under a second per attempt; its circuit
-    /// opens once <paramref name="breakAfter"/> attempts have been made and half of them failed.
+    /// A factory client with the standard handler: retries 10 ms apart, each attempt timed out after
+    /// <paramref name="attemptSeconds"/>; its circuit opens once <paramref name="breakAfter"/> attempts have been made
+    /// and half of them failed.
     /// </summary>
-    private static HttpClient Resilient(int breakAfter = 100)
+    private static HttpClient Resilient(int breakAfter = 100, double attemptSeconds = 10)
     {
         var services = new ServiceCollection();
         services.AddHttpClient("api").AddStandardResilienceHandler(options =>
@@ -85,12 +86,12 @@ public class ResilienceTests
             options.Retry.Delay = TimeSpan.FromMilliseconds(10);
             options.Retry.BackoffType = Polly.DelayBackoffType.Constant;
             options.Retry.UseJitter = false;
-            options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300);
-            options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(5);
+            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(attemptSeconds);
+            options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(2 * attemptSeconds);
             options.CircuitBreaker.MinimumThroughput = breakAfter;
             options.CircuitBreaker.FailureRatio = 0.5;
             options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(30);
-            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(20);
+            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(5 * attemptSeconds);
         });
 
         // The provider lives as long as the test process; each call builds its own.

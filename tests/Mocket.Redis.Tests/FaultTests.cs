@@ -12,7 +12,9 @@ namespace MocketNet.Redis.Tests;
 /// </summary>
 public class FaultTests(ITestOutputHelper output)
 {
+    // A stall must meet the client's timeout quickly; every other case must fail or succeed long before it, even on a busy machine.
     private const string Timeouts = "syncTimeout=500,asyncTimeout=500,connectTimeout=5000,abortConnect=false";
+    private const string LongTimeouts = "syncTimeout=10000,asyncTimeout=10000,connectTimeout=10000,abortConnect=false";
 
     [RedisServerFact]
     public async Task A_stalled_reply_times_out_as_a_paused_real_server_does()
@@ -41,7 +43,7 @@ public class FaultTests(ITestOutputHelper output)
         Exception real;
         using (var server = new RedisServer())
         {
-            using var victim = await ConnectionMultiplexer.ConnectAsync($"{server.Configuration},{Timeouts}");
+            using var victim = await ConnectionMultiplexer.ConnectAsync($"{server.Configuration},{LongTimeouts}");
             using var admin = await ConnectionMultiplexer.ConnectAsync($"{server.Configuration},allowAdmin=true");
             var blocked = victim.GetDatabase().ExecuteAsync("BLPOP", "nothing", "5");
             await Task.Delay(200);
@@ -91,7 +93,7 @@ public class FaultTests(ITestOutputHelper output)
     {
         var scope = Mocket.Enable();
         MockRedis.Register("GET foo", RedisMockResponse.Value("bar").WithFault(MocketFault.Stall()));
-        using var redis = await ConnectionMultiplexer.ConnectAsync(MockRedis.ConfigurationOptions($"localhost:6379,{Timeouts}"));
+        using var redis = await ConnectionMultiplexer.ConnectAsync(MockRedis.ConfigurationOptions($"localhost:6379,{LongTimeouts}"));
         var pending = redis.GetDatabase().StringGetAsync("foo");
         while (!scope.HasRequests)
         {
@@ -125,7 +127,7 @@ public class FaultTests(ITestOutputHelper output)
         try
         {
             MockRedis.RegisterResponses("GET foo", [RedisMockResponse.Value("bar").WithFault(fault), "bar"]);
-            var options = MockRedis.ConfigurationOptions($"localhost:6379,{Timeouts}");
+            var options = MockRedis.ConfigurationOptions($"localhost:6379,{(fault.Kind == MocketFaultKind.Stall ? Timeouts : LongTimeouts)}");
             if (seam == "stream")
             {
                 options.Tunnel = new Seam.MockRedisTunnel(scope);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -72,15 +71,7 @@ internal static class RecordingFile
 
         using (document)
         {
-            try
-            {
-                Read(path, document.RootElement, exchanges);
-            }
-            catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
-            {
-                // JsonDocument checks a string's UTF-8 only when it is read (found by fuzz/run recording).
-                throw Corrupt(path, $"it holds bytes that are not UTF-8 text ({ex.InnerException.Message})", ex);
-            }
+            Read(path, document.RootElement, exchanges);
         }
 
         return exchanges;
@@ -117,18 +108,21 @@ internal static class RecordingFile
         Expect(path, root, "$", "the top level");
         foreach (var host in root.EnumerateObject())
         {
-            var hostPath = $"$[\"{host.Name}\"]";
-            Expect(path, host.Value, hostPath, $"host \"{host.Name}\"");
+            var hostName = Name(path, host, "$");
+            var hostPath = $"$[\"{hostName}\"]";
+            Expect(path, host.Value, hostPath, $"host \"{hostName}\"");
             foreach (var port in host.Value.EnumerateObject())
             {
-                var portPath = $"{hostPath}[\"{port.Name}\"]";
-                var location = ParseLocation(path, host.Name, port.Name, portPath);
-                Expect(path, port.Value, portPath, $"port \"{port.Name}\" of host \"{host.Name}\"");
+                var portName = Name(path, port, hostPath);
+                var portPath = $"{hostPath}[\"{portName}\"]";
+                var location = ParseLocation(path, hostName, portName, portPath);
+                Expect(path, port.Value, portPath, $"port \"{portName}\" of host \"{hostName}\"");
                 foreach (var record in port.Value.EnumerateObject())
                 {
-                    var recordPath = $"{portPath}[\"{record.Name}\"]";
-                    Expect(path, record.Value, recordPath, $"the exchange {record.Name} at {location}");
-                    exchanges.Set(location, record.Name, ReadExchange(path, record.Name, record.Value, recordPath));
+                    var signature = Name(path, record, portPath);
+                    var recordPath = $"{portPath}[\"{signature}\"]";
+                    Expect(path, record.Value, recordPath, $"the exchange {signature} at {location}");
+                    exchanges.Set(location, signature, ReadExchange(path, signature, record.Value, recordPath));
                 }
             }
         }
@@ -144,7 +138,7 @@ internal static class RecordingFile
         }
 
         var responseText = record.TryGetProperty(ResponseTextKey, out var text) && text.ValueKind == JsonValueKind.String
-            ? text.GetString()
+            ? Text(path, text, $"{recordPath}.{ResponseTextKey}")
             : null;
         return new RecordedExchange(DecodeRequest(requestText, signature), response, responseText);
     }
@@ -265,8 +259,37 @@ internal static class RecordingFile
             throw Corrupt(path, $"{recordPath}.{key} should be a string but is {Describe(value.ValueKind)}");
         }
 
-        return value.GetString()!;
+        return Text(path, value, $"{recordPath}.{key}")!;
     }
+
+    // JsonDocument checks that a string is text (UTF-8, no half of a surrogate pair escaped) only when it is read, and
+    // then throws InvalidOperationException: every name and string is read through these two (found by fuzz/run recording).
+    private static string Name(string path, JsonProperty property, string within)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw NotText(path, $"a name in {within}", ex);
+        }
+    }
+
+    private static string? Text(string path, JsonElement value, string at)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw NotText(path, at, ex);
+        }
+    }
+
+    private static MocketRecordingException NotText(string path, string at, InvalidOperationException ex) =>
+        Corrupt(path, $"{at} is not text: its bytes are not UTF-8, or it escapes half of a UTF-16 surrogate pair ({ex.Message})", ex);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -145,6 +145,8 @@ public class HttpRequestReaderTests
     [InlineData("POST / HTTP/1.1\r\nContent-Length: 30000001\r\n\r\n{0}", 0, HttpFormatError.BodyTooLarge, 413)]
     [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1c9c381\r\n{0}", 10, HttpFormatError.BodyTooLarge, 413)]
     [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1;{0}", 9_000, HttpFormatError.LineTooLong, 400)]
+    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1;{0}\r\nx\r\n0\r\n\r\n", 9_000, HttpFormatError.LineTooLong, 400)]
+    [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: {0}\r\n\r\n", 9_000, HttpFormatError.LineTooLong, 400)]
     public void A_request_over_a_limit_is_rejected_at_once_with_Kestrel_s_status_and_the_limit_named(string template, int filler, HttpFormatError reason, int status)
     {
         // Several templates never end: the reader must not wait for the rest.
