@@ -37,18 +37,19 @@ internal static class Harnesses
         }
     }
 
-    // Limits small enough for the fuzzer's short inputs to reach them, where a reader's limit checks live.
-    private static readonly HttpMockLimits s_httpLimits = new()
+    // Limits small enough for the fuzzer's short inputs to reach them, where a reader's limit checks live. Made per call:
+    // a Mocket type touched before Fuzzer.OutOfProcess.Run has set up afl's shared memory crashes the instrumented process.
+    private static HttpMockLimits HttpLimits() => new()
     {
         MaxRequestLineLength = 64, MaxHeaderCount = 8, MaxHeadersLength = 256, MaxBodyLength = 1024, MaxChunkLineLength = 32,
     };
 
-    private static readonly RedisMockLimits s_redisLimits = new() { MaxBulkLength = 64, MaxArguments = 8, MaxInlineLength = 64 };
+    private static RedisMockLimits RedisLimits() => new() { MaxBulkLength = 64, MaxArguments = 8, MaxInlineLength = 64 };
 
     /// <summary>Requests read by one connection's reader as the bytes arrive <paramref name="step"/> at a time.</summary>
     private static string HttpRequests(byte[] data, int step)
     {
-        var reader = new HttpRequestReader(s_httpLimits);
+        var reader = new HttpRequestReader(HttpLimits());
         var result = new StringBuilder();
         return Arrive(data, step, result, (ref ReadOnlySequence<byte> buffer) =>
         {
@@ -98,7 +99,7 @@ internal static class Harnesses
     /// <summary>Commands read by one connection's reader as the bytes arrive <paramref name="step"/> at a time, then the same bytes as RESP values.</summary>
     private static string RespCommands(byte[] data, int step)
     {
-        var reader = new RedisCommandReader(new MocketLocation("fuzz.test", 6379), s_redisLimits);
+        var reader = new RedisCommandReader(new MocketLocation("fuzz.test", 6379), RedisLimits());
         var result = new StringBuilder();
         Arrive(data, step, result, (ref ReadOnlySequence<byte> buffer) =>
         {

@@ -127,9 +127,15 @@ internal sealed class ChunkedBodyReader(bool decode, bool response, int maxLine 
         // The limit holds however the line arrives: a line too long is rejected whether its end has arrived or not
         // (before, one that arrived whole was accepted; found by fuzz/run http-chunked). A pending line may end in
         // the CR of its CRLF, which does not count.
-        if (HttpSyntax.TryReadLine(ref _line, body, response, out line))
+        if (_line.TryReadLine(body, out line, out var endsInCrLf))
         {
-            return line.Length <= maxLine ? true : throw LineTooLong();
+            if (line.Length > maxLine)
+            {
+                throw LineTooLong();
+            }
+
+            HttpSyntax.RequireCrLf(endsInCrLf, line, response);
+            return true;
         }
 
         return _line.Pending(body) <= maxLine + 1 ? false : throw LineTooLong();

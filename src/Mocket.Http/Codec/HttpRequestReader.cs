@@ -57,17 +57,19 @@ internal sealed class HttpRequestReader(HttpMockLimits? limits = null)
 
     private bool TryReadHead(ReadOnlySequence<byte> buffer)
     {
-        while (HttpSyntax.TryReadLine(ref _line, buffer, response: false, out var line))
+        while (_line.TryReadLine(buffer, out var line, out var endsInCrLf))
         {
             if (_method is null)
             {
                 ThrowIfOver(HttpFormatError.RequestLineTooLong, line.Length, _limits.MaxRequestLineLength);
+                HttpSyntax.RequireCrLf(endsInCrLf, line, response: false);
                 (_method, _target, _version) = HttpSyntax.ParseRequestLine(line.IsSingleSegment ? line.FirstSpan : line.ToArray());
                 _headersStart = _line.Start;
                 continue;
             }
 
             ThrowIfOver(HttpFormatError.HeadersTooLarge, _line.Start - _headersStart - 2, _limits.MaxHeadersLength);
+            HttpSyntax.RequireCrLf(endsInCrLf, line, response: false);
             if (line.IsEmpty)
             {
                 _bodyStart = _line.Start;
