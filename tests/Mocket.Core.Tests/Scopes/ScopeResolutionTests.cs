@@ -130,7 +130,8 @@ public class ScopeResolutionTests
         Assert.Equal(0, MocketScopes.OpenCount);
         Assert.False(MocketNet.Guard.NetworkGuard.IsListening);
         Assert.Equal(before.Sockets, after.Sockets);
-        Assert.Equal(before.Timers, after.Timers);
+        // No more than before: a timer an earlier test left running may end meanwhile (seen once in CI), which is no leak.
+        Assert.InRange(after.Timers, 0, before.Timers);
         Assert.InRange(after.OwnThreads, 0, before.OwnThreads);
     }
 
