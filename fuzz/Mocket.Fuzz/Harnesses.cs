@@ -50,25 +50,9 @@ internal static class Harnesses
     private static string HttpRequests(byte[] data, int step)
     {
         var reader = new HttpRequestReader(HttpLimits());
-        var result = new StringBuilder();
-        return Arrive(data, step, result, (ref ReadOnlySequence<byte> buffer) =>
-        {
-            try
-            {
-                if (!reader.TryRead(ref buffer, out var request))
-                {
-                    return false;
-                }
-
-                result.Append(CultureInfo.InvariantCulture, $"{request.Method} {request.Target} {request.Version} h{request.Headers.Count} b{request.Body.Length};");
-                return true;
-            }
-            catch (HttpFormatException error)
-            {
-                result.Append(CultureInfo.InvariantCulture, $"rejected {error.Reason}");
-                return null;
-            }
-        });
+        return Arrive(data, step, (ref ReadOnlySequence<byte> buffer) => reader.TryRead(ref buffer, out var request)
+            ? string.Create(CultureInfo.InvariantCulture, $"{request.Method} {request.Target} {request.Version} h{request.Headers.Count} b{request.Body.Length}")
+            : null);
     }
 
     /// <summary>A chunked body decoded as its bytes arrive <paramref name="step"/> at a time.</summary>
@@ -100,25 +84,9 @@ internal static class Harnesses
     private static string RespCommands(byte[] data, int step)
     {
         var reader = new RedisCommandReader(new MocketLocation("fuzz.test", 6379), RedisLimits());
-        var result = new StringBuilder();
-        Arrive(data, step, result, (ref ReadOnlySequence<byte> buffer) =>
-        {
-            try
-            {
-                if (!reader.TryRead(ref buffer, out var request))
-                {
-                    return false;
-                }
-
-                result.Append(CultureInfo.InvariantCulture, $"{request.Command} a{request.Arguments.Count} d{request.Data.Length};");
-                return true;
-            }
-            catch (RespFormatException error)
-            {
-                result.Append(CultureInfo.InvariantCulture, $"rejected {error.Reason}");
-                return null;
-            }
-        });
+        var result = new StringBuilder(Arrive(data, step, (ref ReadOnlySequence<byte> buffer) => reader.TryRead(ref buffer, out var request)
+            ? string.Create(CultureInfo.InvariantCulture, $"{request.Command} a{request.Arguments.Count} d{request.Data.Length}")
+            : null));
 
         result.Append(" | values: ");
         try
@@ -144,25 +112,33 @@ internal static class Harnesses
         }
     }
 
-    /// <summary>Reads one item off the front of the buffer: true when read, false when more bytes are needed, null when the connection ends.</summary>
-    private delegate bool? ReadOne(ref ReadOnlySequence<byte> buffer);
+    /// <summary>Reads one item off the front of the buffer: its summary, or null when more bytes are needed.</summary>
+    private delegate string? ReadOne(ref ReadOnlySequence<byte> buffer);
 
-    /// <summary>Hands <paramref name="read"/> the unconsumed bytes each time <paramref name="step"/> more arrive, until the input ends or is rejected.</summary>
-    private static string Arrive(byte[] data, int step, StringBuilder result, ReadOne read)
+    /// <summary>
+    /// Hands <paramref name="read"/> the unconsumed bytes each time <paramref name="step"/> more arrive, until the input
+    /// ends or is rejected: the items read, then the rejection's reason or how many bytes were left unread.
+    /// </summary>
+    private static string Arrive(byte[] data, int step, ReadOne read)
     {
+        var result = new StringBuilder();
         var consumed = 0;
         for (var available = Math.Min(step, data.Length); ; available = Math.Min(available + step, data.Length))
         {
             while (true)
             {
                 var buffer = new ReadOnlySequence<byte>(data, consumed, available - consumed);
-                var outcome = read(ref buffer);
-                if (outcome is null)
+                string? item;
+                try
                 {
-                    return result.ToString();
+                    item = read(ref buffer);
+                }
+                catch (MocketProtocolException error)
+                {
+                    return result.Append(CultureInfo.InvariantCulture, $"rejected {Reason(error)}").ToString();
                 }
 
-                if (outcome == false)
+                if (item is null)
                 {
                     break;
                 }
@@ -174,6 +150,7 @@ internal static class Harnesses
                 }
 
                 consumed += used;
+                result.Append(item).Append(';');
             }
 
             if (available == data.Length)
@@ -182,4 +159,11 @@ internal static class Harnesses
             }
         }
     }
+
+    private static object Reason(MocketProtocolException error) => error switch
+    {
+        HttpFormatException http => http.Reason,
+        RespFormatException resp => resp.Reason,
+        _ => error.GetType().Name,
+    };
 }
