@@ -199,18 +199,26 @@ public abstract class MocketProtocolSession<TRequest, TResponse> : MocketProtoco
 
         if (response.Fault is { } byteFault)
         {
-            // What was held back goes out as it is; then this reply is composed whole, and its bytes meet the fault.
-            await WritePendingAsync(cancellationToken).ConfigureAwait(false);
-            var reply = await CaptureAsync(async () =>
-            {
-                await WriteResponseAsync(typed, response, cancellationToken).ConfigureAwait(false);
-                await WritePendingAsync(cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-            return await SendFaultedAsync(byteFault, reply, request, cancellationToken).ConfigureAwait(false);
+            return await AnswerWithFaultAsync(typed, response, byteFault, cancellationToken).ConfigureAwait(false);
         }
 
         await WriteResponseAsync(typed, response, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// What was held back goes out as it is; then the reply is composed whole and its bytes meet the fault. Apart from
+    /// <see cref="AnswerAsync"/> so that the lambda's closure is allocated only for a faulted reply, not for every one.
+    /// </summary>
+    private async ValueTask<bool> AnswerWithFaultAsync(TRequest request, TResponse response, MocketFault fault, CancellationToken cancellationToken)
+    {
+        await WritePendingAsync(cancellationToken).ConfigureAwait(false);
+        var reply = await CaptureAsync(async () =>
+        {
+            await WriteResponseAsync(request, response, cancellationToken).ConfigureAwait(false);
+            await WritePendingAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return await SendFaultedAsync(fault, reply, request, cancellationToken).ConfigureAwait(false);
     }
 
     internal sealed override async ValueTask<bool> RefuseAsync(MocketRequest request, StrictMocketException violation, CancellationToken cancellationToken)
