@@ -1,8 +1,9 @@
 namespace MocketNet.Http;
 
 /// <summary>
-/// Why bytes are not HTTP/1.1: the reason an <see cref="HttpFormatException"/> carries. A request rejected for
-/// any of these is answered <c>400 Bad Request</c> and its connection closed.
+/// Why bytes are not HTTP: the reason an <see cref="HttpFormatException"/> carries. An HTTP/1.1 request rejected for
+/// any of these is answered <c>400 Bad Request</c> (or the status a limit names) and its connection closed; an HTTP/2
+/// connection gets GOAWAY with the matching error code.
 /// </summary>
 public enum HttpFormatError
 {
@@ -68,4 +69,16 @@ public enum HttpFormatError
 
     /// <summary>A chunk-size line or a trailer field is longer than <see cref="HttpMockLimits.MaxChunkLineLength"/> (64 KiB in a real server's reply).</summary>
     LineTooLong,
+
+    /// <summary>An HTTP/2 connection broke RFC 9113 (a frame on the wrong stream, a malformed header list, …): GOAWAY with PROTOCOL_ERROR.</summary>
+    Http2ProtocolError,
+
+    /// <summary>An HTTP/2 frame is longer than allowed or has the wrong length for its type: GOAWAY with FRAME_SIZE_ERROR.</summary>
+    Http2FrameSizeError,
+
+    /// <summary>An HTTP/2 header block is not valid HPACK (RFC 7541): GOAWAY with COMPRESSION_ERROR.</summary>
+    Http2CompressionError,
+
+    /// <summary>An HTTP/2 peer sent more than its flow-control window allows, or overflowed one: GOAWAY with FLOW_CONTROL_ERROR.</summary>
+    Http2FlowControlError,
 }

@@ -29,6 +29,14 @@ public sealed class HttpFormatException : MocketProtocolException
     internal static HttpFormatException InRequest(HttpFormatError reason, string? detail = null)
     {
         var status = StatusFor(reason);
+        if (Http2ErrorCode(reason) is { } code)
+        {
+            return new(
+                reason, status,
+                $"Mocket received a malformed HTTP/2 connection: {detail}. The fake sent GOAWAY ({code}) and closed the connection; " +
+                "check the client (or the bytes written to Mocket.Connect) speaks HTTP/2 as RFC 9113 and RFC 7541 say.");
+        }
+
         var answered = $"The fake answered {status.ToString(CultureInfo.InvariantCulture)} {ReasonPhrases.For(status)} and closed the connection";
         return new(
             reason, status,
@@ -47,6 +55,16 @@ public sealed class HttpFormatException : MocketProtocolException
 
     internal static HttpFormatException In(bool response, HttpFormatError reason, string? detail = null) =>
         response ? InResponse(reason, detail) : InRequest(reason, detail);
+
+    /// <summary>The HTTP/2 error code a reason is sent with in GOAWAY, or null for a reason HTTP/2 shares with HTTP/1.1.</summary>
+    internal static string? Http2ErrorCode(HttpFormatError reason) => reason switch
+    {
+        HttpFormatError.Http2ProtocolError => "PROTOCOL_ERROR",
+        HttpFormatError.Http2FrameSizeError => "FRAME_SIZE_ERROR",
+        HttpFormatError.Http2CompressionError => "COMPRESSION_ERROR",
+        HttpFormatError.Http2FlowControlError => "FLOW_CONTROL_ERROR",
+        _ => null,
+    };
 
     private static int StatusFor(HttpFormatError reason) => reason switch
     {
@@ -78,7 +96,7 @@ public sealed class HttpFormatException : MocketProtocolException
             HttpFormatError.InvalidRequestLine => $"\"{shown}\" is not a request line (METHOD SP target SP HTTP/1.1)",
             HttpFormatError.InvalidMethod => $"the method \"{shown}\" holds a character that is not allowed in a method name",
             HttpFormatError.UnsupportedVersion =>
-                $"the version \"{shown}\" is not HTTP/1.1 or HTTP/1.0 (Mocket serves HTTP/1.x; HTTP/2 clients must be forced to 1.1)",
+                $"the version \"{shown}\" is not HTTP/1.1 or HTTP/1.0 (an HTTP/2 client starts with the connection preface instead)",
             HttpFormatError.InvalidTarget => $"the request target \"{shown}\" holds a space, control or non-ASCII character",
             HttpFormatError.UnsupportedTargetForm => $"the request target \"{shown}\" is neither a path nor an absolute http:// URL",
             HttpFormatError.MissingSeamOrigin =>

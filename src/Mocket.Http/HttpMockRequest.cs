@@ -42,7 +42,7 @@ public sealed class HttpMockRequest : MocketRequest
     /// <summary>The query as a multi-dictionary: every value of every name, in order, blank values kept (<c>draft=</c> is <c>[""]</c>).</summary>
     public IReadOnlyDictionary<string, string[]> Query { get; }
 
-    /// <summary><c>HTTP/1.1</c> or <c>HTTP/1.0</c>.</summary>
+    /// <summary><c>HTTP/1.1</c>, <c>HTTP/1.0</c>, or <c>HTTP/2</c> (then <see cref="MocketRequest.Data"/> is empty: its frames are not kept).</summary>
     public string Version { get; }
 
     /// <summary>
@@ -84,6 +84,9 @@ public sealed class HttpMockRequest : MocketRequest
 
     /// <summary>The URL the client asked for: scheme, host, port, path and query.</summary>
     public Uri Url => new UriBuilder(Scheme, Host, Port) { Path = Path, Query = QueryString }.Uri;
+
+    /// <summary>The HTTP/2 stream the request came on; 0 for HTTP/1.x.</summary>
+    internal int StreamId { get; init; }
 
     /// <summary>Whether the request line was origin-form on a connection to its own location (its bytes can go upstream unchanged).</summary>
     internal bool FromOriginForm { get; init; }

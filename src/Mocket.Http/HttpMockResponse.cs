@@ -76,6 +76,7 @@ public sealed class HttpMockResponse : MocketResponse
         Callback = source.Callback;
         Delay = source.Delay;
         ChunkSize = source.ChunkSize;
+        Trailers = source.Trailers;
         Head = source.Head;
         HasDateHeader = source.HasDateHeader;
         HasConnectionHeader = source.HasConnectionHeader;
@@ -109,6 +110,9 @@ public sealed class HttpMockResponse : MocketResponse
 
     /// <summary>When set, the body is sent with <c>Transfer-Encoding: chunked</c> in chunks of this many bytes.</summary>
     public int? ChunkSize { get; private init; }
+
+    /// <summary>The trailer fields sent after the body (HTTP/2 trailers, or HTTP/1.1 chunked trailers), in the order given; empty by default.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Trailers { get; private init; } = [];
 
     internal Func<HttpMockRequest, HttpMockResponse>? Callback { get; }
 
@@ -165,6 +169,28 @@ public sealed class HttpMockResponse : MocketResponse
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         var copy = new HttpMockResponse(this) { ChunkSize = chunkSize };
+        return new(copy) { Head = HttpResponseWriter.EncodeHead(copy) };
+    }
+
+    /// <summary>
+    /// A copy that sends <paramref name="trailers"/> after the body: as HTTP/2 trailers, or over HTTP/1.1 as the trailer
+    /// section of a chunked body (the body is then sent chunked). HttpClient shows them in <c>HttpResponseMessage.TrailingHeaders</c>
+    /// once the body has been read; gRPC's <c>grpc-status</c> travels this way.
+    /// </summary>
+    /// <param name="trailers">The trailer fields; names are sent as given (HTTP/2 in lower case).</param>
+    /// <exception cref="ArgumentException">A name is empty or a value holds CR, LF or NUL.</exception>
+    public HttpMockResponse WithTrailers(IDictionary<string, string> trailers)
+    {
+        ArgumentNullException.ThrowIfNull(trailers);
+        foreach (var (name, value) in trailers)
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.AsSpan().IndexOfAny(" :\r\n\0") >= 0 || (value ?? string.Empty).AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+            {
+                throw new ArgumentException($"The trailer \"{name}: {value}\" cannot be sent: a name is a token (no spaces, no ':') and a value holds no CR, LF or NUL.", nameof(trailers));
+            }
+        }
+
+        var copy = new HttpMockResponse(this) { Trailers = [.. trailers.Select(t => new KeyValuePair<string, string>(t.Key, t.Value ?? string.Empty))] };
         return new(copy) { Head = HttpResponseWriter.EncodeHead(copy) };
     }
 

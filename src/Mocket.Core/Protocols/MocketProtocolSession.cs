@@ -84,6 +84,11 @@ public abstract class MocketProtocolSession
         switch (fault.Kind)
         {
             case MocketFaultKind.Reset:
+                if (await ResetRequestAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    return true;
+                }
+
                 // As NetworkStream reports a TCP reset; a loopback client gets a real one.
                 Abort(new IOException(
                     $"Unable to read data from the transport connection: Connection reset by peer. (Mocket fault: the entry answering {request.Location} resets the connection: MocketFault.{fault}.)",
@@ -152,6 +157,9 @@ public abstract class MocketProtocolSession
 
     /// <summary>Fails a request with Mocket's own error (a replay miss, a failed pass-through); false when the connection has ended.</summary>
     internal abstract ValueTask<bool> FailAsync(MocketRequest request, Exception error, CancellationToken cancellationToken);
+
+    /// <summary>Resets only the request's own exchange (HTTP/2's RST_STREAM), true; false to reset the whole connection.</summary>
+    internal abstract ValueTask<bool> ResetRequestAsync(MocketRequest request, CancellationToken cancellationToken);
 
     internal abstract ValueTask RejectAsync(MocketProtocolException error, CancellationToken cancellationToken);
 

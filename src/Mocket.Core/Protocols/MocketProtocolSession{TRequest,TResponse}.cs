@@ -85,6 +85,14 @@ public abstract class MocketProtocolSession<TRequest, TResponse> : MocketProtoco
     protected virtual ValueTask<bool> WriteFailureAsync(TRequest request, Exception error, CancellationToken cancellationToken) =>
         ValueTask.FromResult(false);
 
+    /// <summary>
+    /// Carries out a <see cref="MocketFaultKind.Reset"/> fault on a protocol that can reset one exchange and keep the connection
+    /// (HTTP/2's RST_STREAM): write the reset and return true. The default returns false: the whole connection is reset.
+    /// </summary>
+    /// <param name="request">The request whose answer is reset.</param>
+    /// <param name="cancellationToken">Cancelled when the scope closes.</param>
+    protected virtual ValueTask<bool> WriteResetAsync(TRequest request, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+
     /// <summary>Answers malformed input before the connection closes (an HTTP 400, say). The default writes nothing.</summary>
     /// <param name="error">What was wrong.</param>
     /// <param name="cancellationToken">Cancelled when the scope closes.</param>
@@ -244,6 +252,9 @@ public abstract class MocketProtocolSession<TRequest, TResponse> : MocketProtoco
         Abort(error);
         return false;
     }
+
+    internal sealed override ValueTask<bool> ResetRequestAsync(MocketRequest request, CancellationToken cancellationToken) =>
+        WriteResetAsync((TRequest)request, cancellationToken);
 
     internal sealed override async ValueTask RejectAsync(MocketProtocolException error, CancellationToken cancellationToken)
     {

@@ -3,19 +3,27 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Security;
 using MocketNet.Http.Codec;
+using MocketNet.Http.Http2;
 using MocketNet.Http.Seam;
 using MocketNet.Http.Tls;
 using MocketNet.Protocols;
 
 namespace MocketNet.Http.Protocol;
 
-/// <summary>Serves one HTTP/1.1 connection: TLS if needed, request framing, responses, refusals and faults as HTTP.</summary>
+/// <summary>
+/// Serves one HTTP connection: TLS if needed, then HTTP/1.1, or HTTP/2 when ALPN picks h2 or the client starts with the HTTP/2
+/// preface (h2c with prior knowledge); request framing, responses, refusals and faults as HTTP.
+/// </summary>
 internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProtocolMode mode) : MocketProtocolSession<HttpMockRequest, HttpMockResponse>(connection)
 {
+    /// <summary>How <see cref="HttpMockRequest.Version"/> reads for a request that came over HTTP/2.</summary>
+    internal const string Http2Version = "HTTP/2";
+
     private static readonly byte[] s_continue = "HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray();
 
-    private readonly HttpRequestReader _reader = new(
-        connection.Server.TryGetState<HttpLimitsState>(out var limits) ? limits.Limits : HttpMockLimits.Default);
+    private readonly HttpMockLimits _limits = connection.Server.TryGetState<HttpLimitsState>(out var limits) ? limits.Limits : HttpMockLimits.Default;
+    private HttpRequestReader? _reader;
+    private Http2Connection? _h2;
     private bool _tls;
     private bool _continueWanted;
     private bool _continueSent;
@@ -30,23 +38,56 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
             _ => transport,
         };
         _tls = stream is SslStream;
+        if (stream is SslStream { NegotiatedApplicationProtocol: var alpn } && alpn == SslApplicationProtocol.Http2)
+        {
+            _h2 = new Http2Connection(_limits);
+        }
+
         return stream;
     }
 
     protected override bool TryReadRequest(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out HttpMockRequest? request)
     {
         request = null;
+        if (_reader is null && _h2 is null)
+        {
+            // The first bytes tell HTTP/2 (its preface) from HTTP/1.1 on a connection ALPN did not settle.
+            switch (Http2Connection.StartsWithPreface(buffer))
+            {
+                case null:
+                    return false;
+                case true:
+                    _h2 = new Http2Connection(_limits);
+                    break;
+                default:
+                    _reader = new HttpRequestReader(_limits);
+                    break;
+            }
+        }
+
+        if (_h2 is { } h2)
+        {
+            if (!h2.TryRead(ref buffer, out var stream))
+            {
+                return false;
+            }
+
+            var head = new ParsedHttpRequest(stream.Method, stream.Target, Http2Version, stream.Fields!, stream.Body?.WrittenSpan.ToArray() ?? []);
+            request = ToRequest(head, ReadOnlyMemory<byte>.Empty, stream.Id);
+            return true;
+        }
+
         var start = buffer;
-        if (!_reader.TryRead(ref buffer, out var parsed))
+        if (!_reader!.TryRead(ref buffer, out var parsed))
         {
             // The client waits for 100 Continue before it sends the body: it is written once the pump has read all there is.
-            _continueWanted = _reader.AwaitingContinue && !_continueSent;
+            _continueWanted = _reader!.AwaitingContinue && !_continueSent;
             return false;
         }
 
         _continueWanted = _continueSent = false;
         var data = start.Slice(0, start.Length - buffer.Length).ToArray();
-        request = ToRequest(parsed, data);
+        request = ToRequest(parsed, data, streamId: 0);
         return true;
     }
 
@@ -58,22 +99,47 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
             _continueSent = true;
             await WriteAsync(s_continue, cancellationToken).ConfigureAwait(false);
         }
+
+        if (_h2 is { Output.IsEmpty: false } h2)
+        {
+            await WriteAsync(h2.Output, cancellationToken).ConfigureAwait(false);
+            h2.OutputWritten();
+        }
     }
 
     protected override ValueTask WriteResponseAsync(HttpMockRequest request, HttpMockResponse response, CancellationToken cancellationToken)
     {
         var headOnly = request.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
-        var close = response.ClosesConnection || WantsClose(request);
+        var close = _h2 is null && (response.ClosesConnection || WantsClose(request));
         CloseRequested = close;
         return response.Delay > TimeSpan.Zero
-            ? DelayedWriteAsync(response, headOnly, close, cancellationToken)
-            : HttpResponseWriter.WriteAsync(Output, response, headOnly, close, cancellationToken);
+            ? DelayedWriteAsync(request, response, headOnly, close, cancellationToken)
+            : WriteAsync(request, response, headOnly, close, cancellationToken);
     }
+
+    protected override async ValueTask<bool> WriteResetAsync(HttpMockRequest request, CancellationToken cancellationToken)
+    {
+        if (_h2 is not { } h2)
+        {
+            return false;
+        }
+
+        // What a server that aborts a request sends on HTTP/2: RST_STREAM with INTERNAL_ERROR; the connection lives on.
+        h2.Reset(request.StreamId, Http2Connection.InternalError);
+        await WritePendingAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    protected override ValueTask WriteVerbatimAsync(HttpMockRequest request, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        _h2 is null
+            ? base.WriteVerbatimAsync(request, bytes, cancellationToken)
+            : WriteResponseAsync(request, RelayedReply.ToResponse(bytes), cancellationToken);
 
     protected override bool HasBuiltInAnswer(HttpMockRequest request) => request.Method == "CONNECT";
 
     protected override ValueTask WriteBuiltInAnswerAsync(HttpMockRequest request, CancellationToken cancellationToken) =>
         WriteClosingAsync(
+            request,
             HttpResponseWriter.Plain(
                 501, "Mocket does not tunnel CONNECT requests. HttpClient is served by MockHttp.CreateClient() or the global seam; other clients by MockHttp.Listen(host, port).",
                 new Dictionary<string, string> { ["Connection"] = "close" }),
@@ -97,7 +163,7 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
             headers[SeamFaults.Header] = SeamFaults.Add(error);
         }
 
-        await WriteClosingAsync(HttpResponseWriter.Plain(error is StrictMocketException ? 502 : 500, error.Message, headers), cancellationToken).ConfigureAwait(false);
+        await WriteClosingAsync(request, HttpResponseWriter.Plain(error is StrictMocketException ? 502 : 500, error.Message, headers), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -105,7 +171,26 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
     {
         ArgumentNullException.ThrowIfNull(error);
         var status = error is HttpFormatException { Status: > 0 } format ? format.Status : 400;
-        return WriteClosingAsync(HttpResponseWriter.Plain(status, error.Message, new Dictionary<string, string> { ["Connection"] = "close" }), cancellationToken);
+        if (_h2 is { } h2)
+        {
+            // A limit is answered on its stream as on HTTP/1.1; a broken protocol gets GOAWAY with its error code.
+            if (error is HttpFormatException { Reason: var reason } && HttpFormatException.Http2ErrorCode(reason) is null && h2.RejectedStream > 0)
+            {
+                var answer = HttpResponseWriter.Plain(status, error.Message);
+                h2.Respond(h2.RejectedStream, answer.Status, HttpResponseWriter.Http2Fields(answer), answer.Body, trailers: null);
+                h2.GoAway(Http2Connection.NoError, error.Message);
+            }
+            else
+            {
+                h2.GoAway(error is HttpFormatException rejected ? Http2Errors.CodeOf(rejected.Reason) : Http2Connection.ProtocolError, error.Message);
+            }
+
+            return WritePendingAsync(cancellationToken);
+        }
+
+        CloseRequested = true;
+        return HttpResponseWriter.WriteAsync(
+            Output, HttpResponseWriter.Plain(status, error.Message, new Dictionary<string, string> { ["Connection"] = "close" }), headOnly: false, close: true, cancellationToken);
     }
 
     protected override async ValueTask<Stream> OpenUpstreamAsync(HttpMockRequest request, CancellationToken cancellationToken)
@@ -157,19 +242,31 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
             ? connection.Contains("close", StringComparison.OrdinalIgnoreCase)
             : request.Version == "HTTP/1.0";
 
-    private ValueTask WriteClosingAsync(HttpMockResponse response, CancellationToken cancellationToken)
+    /// <summary>An answer after which HTTP/1.1 closes the connection (HTTP/2 answers only the stream: the request is known by its stream).</summary>
+    private ValueTask WriteClosingAsync(HttpMockRequest request, HttpMockResponse response, CancellationToken cancellationToken)
     {
-        CloseRequested = true;
-        return HttpResponseWriter.WriteAsync(Output, response, headOnly: false, close: true, cancellationToken);
+        CloseRequested = _h2 is null;
+        return WriteAsync(request, response, headOnly: false, close: true, cancellationToken);
     }
 
-    private async ValueTask DelayedWriteAsync(HttpMockResponse response, bool headOnly, bool close, CancellationToken cancellationToken)
+    private ValueTask WriteAsync(HttpMockRequest request, HttpMockResponse response, bool headOnly, bool close, CancellationToken cancellationToken)
+    {
+        if (_h2 is not { } h2)
+        {
+            return HttpResponseWriter.WriteAsync(Output, response, headOnly, close, cancellationToken);
+        }
+
+        h2.Respond(request.StreamId, response.Status, HttpResponseWriter.Http2Fields(response), headOnly ? ReadOnlyMemory<byte>.Empty : response.Body, response.Trailers, response.ChunkSize ?? 0);
+        return WritePendingAsync(cancellationToken);
+    }
+
+    private async ValueTask DelayedWriteAsync(HttpMockRequest request, HttpMockResponse response, bool headOnly, bool close, CancellationToken cancellationToken)
     {
         await Task.Delay(response.Delay, cancellationToken).ConfigureAwait(false);
-        await HttpResponseWriter.WriteAsync(Output, response, headOnly, close, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(request, response, headOnly, close, cancellationToken).ConfigureAwait(false);
     }
 
-    private HttpMockRequest ToRequest(ParsedHttpRequest parsed, byte[] data)
+    private HttpMockRequest ToRequest(ParsedHttpRequest parsed, ReadOnlyMemory<byte> data, int streamId)
     {
         var scheme = _tls ? "https" : "http";
         var host = Connection.Host;
@@ -207,7 +304,9 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
             scheme, host, port, data, parsed.Method, path.Length == 0 ? "/" : path, query, parsed.Version,
             parsed.Headers, parsed.Body)
         {
-            FromOriginForm = originForm && mode != HttpProtocolMode.Seam,
+            // An HTTP/2 request's bytes are frames: upstream and in recordings it is written as HTTP/1.1.
+            FromOriginForm = originForm && mode != HttpProtocolMode.Seam && streamId == 0,
+            StreamId = streamId,
         };
     }
 }

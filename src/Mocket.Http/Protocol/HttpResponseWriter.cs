@@ -10,26 +10,18 @@ internal static class HttpResponseWriter
     private const string ServerName = "Mocket.NET";
     private static DateCache? s_date;
 
+    // Fields HTTP/2 forbids (RFC 9113 §8.2.2): an HTTP/2 response leaves them out.
+    private static readonly HashSet<string> s_connectionSpecific = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "Upgrade",
+    };
+
     /// <summary>The status line and every header except Date and Connection (unless the user set them).</summary>
     public static byte[] EncodeHead(HttpMockResponse response)
     {
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new("Status", response.Status.ToString(CultureInfo.InvariantCulture)),
-            new("Server", ServerName),
-            response.ChunkSize is null
-                ? new("Content-Length", response.Body.Length.ToString(CultureInfo.InvariantCulture))
-                : new("Transfer-Encoding", "chunked"),
-            new("Content-Type", response.ContentType),
-        };
-        foreach (var header in response.Headers)
-        {
-            fields.RemoveAll(f => f.Key.Equals(header.Key, StringComparison.OrdinalIgnoreCase));
-        }
-
         var text = new StringBuilder()
             .Append("HTTP/1.1 ").Append(response.Status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(ReasonPhrases.For(response.Status)).Append("\r\n");
-        foreach (var (name, value) in fields.Concat(response.Headers))
+        foreach (var (name, value) in Fields(response))
         {
             text.Append(name).Append(": ").Append(value).Append("\r\n");
         }
@@ -37,13 +29,52 @@ internal static class HttpResponseWriter
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
+    /// <summary>The fields of an HTTP/2 response: those of <see cref="EncodeHead"/> but the connection-specific ones, and Date.</summary>
+    public static List<KeyValuePair<string, string>> Http2Fields(HttpMockResponse response)
+    {
+        var fields = Fields(response);
+        fields.RemoveAll(f => s_connectionSpecific.Contains(f.Key));
+        if (!response.HasDateHeader)
+        {
+            fields.Add(new("Date", DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture)));
+        }
+
+        return fields;
+    }
+
+    /// <summary>The defaults (Status, Server, framing, Content-Type) the user's headers do not replace, then the user's.</summary>
+    private static List<KeyValuePair<string, string>> Fields(HttpMockResponse response)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Status", response.Status.ToString(CultureInfo.InvariantCulture)),
+            new("Server", ServerName),
+            IsChunked(response)
+                ? new("Transfer-Encoding", "chunked")
+                : new("Content-Length", response.Body.Length.ToString(CultureInfo.InvariantCulture)),
+            new("Content-Type", response.ContentType),
+        };
+        foreach (var header in response.Headers)
+        {
+            fields.RemoveAll(f => f.Key.Equals(header.Key, StringComparison.OrdinalIgnoreCase));
+        }
+
+        fields.AddRange(response.Headers);
+        return fields;
+    }
+
+    /// <summary>Whether HTTP/1.1 sends the body chunked: when asked to, and to carry trailers.</summary>
+    private static bool IsChunked(HttpMockResponse response) => response.ChunkSize is not null || response.Trailers.Count > 0;
+
     /// <summary>Writes a response; <paramref name="headOnly"/> for HEAD requests, <paramref name="close"/> when the client asked to close.</summary>
     public static async ValueTask WriteAsync(Stream output, HttpMockResponse response, bool headOnly, bool close, CancellationToken cancellationToken)
     {
         var userConnection = response.HasConnectionHeader;
         var userDate = response.HasDateHeader;
         var body = headOnly ? ReadOnlyMemory<byte>.Empty : response.Body;
-        var chunkOverhead = response.ChunkSize is { } size ? (body.Length / size + 2) * 16 : 0;
+        var chunked = IsChunked(response);
+        var chunkSize = Math.Max(1, response.ChunkSize ?? body.Length);
+        var chunkOverhead = chunked ? (body.Length / chunkSize + 2) * 16 + response.Trailers.Sum(t => Encoding.UTF8.GetByteCount(t.Key) + Encoding.UTF8.GetByteCount(t.Value) + 4) : 0;
         var buffer = ArrayPool<byte>.Shared.Rent(response.Head.Length + 96 + body.Length + chunkOverhead);
         try
         {
@@ -60,7 +91,7 @@ internal static class HttpResponseWriter
             }
 
             Append(buffer, ref length, "\r\n"u8);
-            if (response.ChunkSize is { } chunkSize && !headOnly)
+            if (chunked && !headOnly)
             {
                 for (var offset = 0; offset < body.Length; offset += chunkSize)
                 {
@@ -70,7 +101,13 @@ internal static class HttpResponseWriter
                     Append(buffer, ref length, "\r\n"u8);
                 }
 
-                Append(buffer, ref length, "0\r\n\r\n"u8);
+                Append(buffer, ref length, "0\r\n"u8);
+                foreach (var (name, value) in response.Trailers)
+                {
+                    Append(buffer, ref length, Encoding.UTF8.GetBytes(name + ": " + value + "\r\n"));
+                }
+
+                Append(buffer, ref length, "\r\n"u8);
             }
             else
             {

@@ -19,6 +19,7 @@ internal static class UpstreamRequest
             ? sent
             : HttpRequestText.Authority(request.Scheme, request.Host, request.Port);
         var target = request.QueryString.Length > 0 ? request.Path + "?" + request.QueryString : request.Path;
-        return HttpRequestText.Write(request.Method, target, request.Version, host, request.HeaderFields, request.Body);
+        var version = request.Version == HttpMockSession.Http2Version ? "HTTP/1.1" : request.Version;
+        return HttpRequestText.Write(request.Method, target, version, host, request.HeaderFields, request.Body);
     }
 }

@@ -10,7 +10,8 @@ namespace MocketNet.Http.Seam;
 /// every SocketsHttpHandler request (events <c>System.Net.Http.Request</c>/<c>Response</c> only, so no
 /// tracing headers are added). While a scope is current and its policy takes the request's location
 /// (<see cref="MocketServer.Intercepts"/>), the request goes to that scope's loopback fake with its
-/// original scheme, host and port in the path, as HTTP/1.1 without TLS; the Response event restores the
+/// original scheme, host and port in the path, without TLS, as HTTP/1.1 (or as h2c when the real connection would be
+/// HTTP/2); the Response event restores the
 /// URI, Host and version, and raises faults and strict refusals on the caller's side.
 /// </summary>
 internal static class HttpClientSeam
@@ -101,9 +102,28 @@ internal static class HttpClientSeam
         s_pending[id] = new PendingRewrite(request, uri, request.Headers.Host, request.Version, request.VersionPolicy, server);
         request.Headers.Host ??= uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}";
         request.RequestUri = new Uri($"http://{endpoint}{SeamTarget.Encode(uri)}");
-        request.Version = HttpVersion.Version11;
-        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+        if (WouldSpeakHttp2(uri, request.Version, request.VersionPolicy))
+        {
+            // The real connection would be HTTP/2 (ALPN, or h2c with prior knowledge): the loopback fake speaks h2c.
+            request.Version = HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        }
+        else
+        {
+            request.Version = HttpVersion.Version11;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+        }
     }
+
+    /// <summary>
+    /// Whether SocketsHttpHandler would speak HTTP/2 to a server that supports it: over https when it offers h2 in ALPN
+    /// (version 2.0 or higher, or a policy that allows higher); over http only with prior knowledge (2.0 and a policy that
+    /// forbids falling back to 1.1).
+    /// </summary>
+    private static bool WouldSpeakHttp2(Uri uri, Version version, HttpVersionPolicy policy) =>
+        uri.Scheme == Uri.UriSchemeHttps
+            ? version.Major >= 2 || policy == HttpVersionPolicy.RequestVersionOrHigher
+            : (version.Major >= 2 && policy != HttpVersionPolicy.RequestVersionOrLower);
 
     private static void OnResponse(object payload)
     {

@@ -3,7 +3,7 @@ using System.Net.Security;
 
 namespace MocketNet.Http.Tls;
 
-/// <summary>Terminates TLS on the fake's side of a connection with a leaf certificate for the host the client asked for; ALPN offers HTTP/1.1 only, never h2.</summary>
+/// <summary>Terminates TLS on the fake's side of a connection with a leaf certificate for the host the client asked for; ALPN picks h2 when the client offers it, else HTTP/1.1.</summary>
 internal static class TlsHandshake
 {
     public static async ValueTask<Stream> AcceptAsync(Stream transport, string host, CancellationToken cancellationToken)
@@ -15,7 +15,7 @@ internal static class TlsHandshake
                 new SslServerAuthenticationOptions
                 {
                     ServerCertificateContext = MocketCertificates.ServerContext(host),
-                    ApplicationProtocols = [SslApplicationProtocol.Http11],
+                    ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
                     ClientCertificateRequired = false,
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -53,13 +53,6 @@ internal static class TlsHandshake
             }
         }
 
-        if (hello!.ApplicationProtocols.Count > 0 && !hello.ApplicationProtocols.Contains("http/1.1"))
-        {
-            throw new MocketProtocolException(
-                $"The client offered only the application protocols {string.Join(", ", hello.ApplicationProtocols)} in its TLS ClientHello; " +
-                "Mocket serves HTTP/1.1 only. Set the request's Version to 1.1 (HttpVersionPolicy.RequestVersionOrLower).");
-        }
-
-        return await AcceptAsync(new PrefixedStream(received.WrittenMemory, transport), hello.ServerName ?? fallbackHost, cancellationToken).ConfigureAwait(false);
+        return await AcceptAsync(new PrefixedStream(received.WrittenMemory, transport), hello!.ServerName ?? fallbackHost, cancellationToken).ConfigureAwait(false);
     }
 }
