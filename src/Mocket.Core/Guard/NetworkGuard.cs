@@ -101,6 +101,13 @@ internal sealed class NetworkGuard : EventListener
         var scope = MocketScopes.Ambient;
         if (scope is null)
         {
+            // A client that looks hosts up off the test's flow (Grpc.Net.Client's balancer) is known by a pack's advice; it is
+            // the test's when only one scope is open.
+            if (eventData.EventName == "ResolutionStart" && MocketScopes.OnlyOpen is { } only && Protocols.MocketServer.GuardLookupAdvice(value) is not null)
+            {
+                only.Server.OnGuardDnsLookup(value);
+            }
+
             return;
         }
 

@@ -20,6 +20,7 @@ public sealed class MocketServer
 {
     private static readonly CancellationTokenSource s_closed = CancelledSource();
     private static ImmutableArray<Func<IPEndPoint, string?>> s_guardAdvice = [];
+    private static ImmutableArray<Func<string, string?>> s_guardLookupAdvice = [];
 
     private CancellationTokenSource? _closing; // made on first use (a connection or a seam's state); most scopes never ask
     private ConcurrentDictionary<Type, object>? _state; // made on first use: most scopes keep no pack state
@@ -214,6 +215,31 @@ public sealed class MocketServer
     {
         ArgumentNullException.ThrowIfNull(advice);
         ImmutableInterlocked.Update(ref s_guardAdvice, static (list, item) => list.Add(item), advice);
+    }
+
+    /// <summary>
+    /// Adds a pack's advice for a real DNS lookup the network guard saw: the first non-null text for a host ends the violation's
+    /// message. It runs on the thread that made the lookup, so it may look at the call stack to tell which client it was.
+    /// </summary>
+    /// <param name="advice">Returns the advice for a host name, or null when it has none.</param>
+    public static void AddGuardLookupAdvice(Func<string, string?> advice)
+    {
+        ArgumentNullException.ThrowIfNull(advice);
+        ImmutableInterlocked.Update(ref s_guardLookupAdvice, static (list, item) => list.Add(item), advice);
+    }
+
+    /// <summary>The packs' advice for a DNS lookup the guard saw, or null.</summary>
+    internal static string? GuardLookupAdvice(string host)
+    {
+        foreach (var advice in s_guardLookupAdvice)
+        {
+            if (advice(host) is { } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The packs' advice for a connection the guard saw, or null.</summary>

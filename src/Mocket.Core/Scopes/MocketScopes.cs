@@ -27,6 +27,18 @@ internal static class MocketScopes
         }
     }
 
+    /// <summary>The one scope open in the process, or null when none or several are.</summary>
+    public static MocketScope? OnlyOpen
+    {
+        get
+        {
+            lock (s_lock)
+            {
+                return s_open is [{ IsClosed: false } only] ? only : null;
+            }
+        }
+    }
+
     public static int OpenCount
     {
         get

@@ -41,6 +41,7 @@ internal sealed class ViolationLog(MocketOptions options, EntryRegistry registry
 
     public void GuardDnsLookup(string host) => AddOrCount(
         MocketViolationKind.DnsLookup, host, sentData: null, request: null,
+        MocketServer.GuardLookupAdvice(host) ??
         "A client Mocket does not intercept looked this host up in DNS. " +
         "Serve it with Mocket.Listen(host, port) and point the client at the endpoint, or allow the host.");
 
