@@ -33,6 +33,7 @@ public class HttpBenchmarks
     private WebApplication _kestrel = null!;
     private Uri _kestrelUri = null!;
     private HttpClient _floor = null!;
+    private HttpClient _floorInline = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -58,6 +59,7 @@ public class HttpBenchmarks
 
         var reply = InMemoryFloor.Reply("application/json", Encoding.UTF8.GetBytes(Json));
         _floor = InMemoryFloor.CreateClient(_ => reply);
+        _floorInline = InMemoryFloor.CreateClient(_ => reply, serveInline: true);
     }
 
     [GlobalCleanup]
@@ -65,6 +67,7 @@ public class HttpBenchmarks
     {
         _mocket.Dispose();
         _floor.Dispose();
+        _floorInline.Dispose();
         _plain.Dispose();
         _mockHttp.Dispose();
         _mockHttpHandler.Dispose();
@@ -78,6 +81,9 @@ public class HttpBenchmarks
 
     [Benchmark]
     public Task<string> InMemoryFloorGet() => _floor.GetStringAsync(s_http);
+
+    [Benchmark]
+    public Task<string> InMemoryFloorInlineGet() => _floorInline.GetStringAsync(s_http);
 
     [Benchmark]
     public Task<string> MocketCreateClient() => _mocket.GetStringAsync(s_http);

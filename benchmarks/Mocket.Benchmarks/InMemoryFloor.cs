@@ -14,6 +14,7 @@ public static class InMemoryFloor
 {
     private static readonly byte[] s_headEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] s_contentLength = "\r\ncontent-length:"u8.ToArray();
+    private static readonly PipeOptions s_inline = new(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.ThreadPool, useSynchronizationContext: false);
 
     /// <summary>Chooses the fixed reply (head and body, already encoded) for a request's head.</summary>
     /// <param name="head">The request line and headers, without the blank line.</param>
@@ -21,16 +22,22 @@ public static class InMemoryFloor
 
     /// <summary>An HttpClient whose every connection is served in memory by <paramref name="respond"/>.</summary>
     /// <param name="respond">The reply for each request.</param>
-    public static HttpClient CreateClient(Responder respond)
+    /// <param name="serveInline">
+    /// False: both pipes with their defaults (each side resumes on the thread pool). True: the responder runs on the client's
+    /// writing thread as Mocket's pump does, and the client's reads still resume on the thread pool.
+    /// </param>
+    public static HttpClient CreateClient(Responder respond, bool serveInline = false)
     {
         var handler = new SocketsHttpHandler
         {
             UseProxy = false,
             ConnectCallback = (_, _) =>
             {
-                var toServer = new Pipe();
+                var toServer = serveInline ? new Pipe(s_inline) : new Pipe();
                 var toClient = new Pipe();
-                _ = Task.Run(() => ServeAsync(toServer.Reader, toClient.Writer, respond), CancellationToken.None);
+                _ = serveInline
+                    ? ServeAsync(toServer.Reader, toClient.Writer, respond)
+                    : Task.Run(() => ServeAsync(toServer.Reader, toClient.Writer, respond), CancellationToken.None);
                 return ValueTask.FromResult<Stream>(new DuplexStream(toClient.Reader.AsStream(), toServer.Writer.AsStream()));
             },
         };
