@@ -1,11 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using MocketNet.Http;
 using RichardSzalay.MockHttp;
 using WireMock.RequestBuilders;
@@ -16,13 +12,14 @@ namespace MocketNet.Benchmarks;
 
 /// <summary>
 /// A small JSON GET through HttpClient: Mocket's explicit handler (http and https, warm connection) and
-/// global seam (a plain <c>new HttpClient()</c>), side by side with RichardSzalay.MockHttp, WireMock.Net
-/// and a plain Kestrel app on 127.0.0.1.
+/// global seam (a plain <c>new HttpClient()</c>), side by side with RichardSzalay.MockHttp, WireMock.Net,
+/// a plain Kestrel app on 127.0.0.1, and the in-memory floor (<see cref="InMemoryFloor"/>: the least any
+/// in-memory fake that runs HttpClient's HTTP/1.1 code can cost).
 /// </summary>
 [MemoryDiagnoser]
 public class HttpBenchmarks
 {
-    private const string Json = """{"id": 42, "name": "Ada", "tags": ["math", "engines"]}""";
+    private const string Json = Peers.Json;
     private static readonly Uri s_http = new("http://api.test/users/42");
     private static readonly Uri s_https = new("https://api.test/users/42");
 
@@ -35,6 +32,8 @@ public class HttpBenchmarks
     private Uri _wireMockUri = null!;
     private WebApplication _kestrel = null!;
     private Uri _kestrelUri = null!;
+    private HttpClient _floor = null!;
+    private HttpClient _floorInline = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -55,20 +54,20 @@ public class HttpBenchmarks
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Json));
         _wireMockUri = new Uri(new Uri(_wireMock.Url!), "/users/42");
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        _kestrel = builder.Build();
-        _kestrel.MapGet("/users/42", () => Results.Text(Json, "application/json"));
-        _kestrel.StartAsync().GetAwaiter().GetResult();
-        var address = _kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _kestrelUri = new Uri(new Uri(address), "/users/42");
+        _kestrel = Peers.StartKestrel(app => app.MapGet("/users/42", () => Results.Text(Json, "application/json")), out var address);
+        _kestrelUri = new Uri(address, "/users/42");
+
+        var reply = InMemoryFloor.Reply("application/json", Encoding.UTF8.GetBytes(Json));
+        _floor = InMemoryFloor.CreateClient(_ => reply);
+        _floorInline = InMemoryFloor.CreateClient(_ => reply, serveInline: true);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _mocket.Dispose();
+        _floor.Dispose();
+        _floorInline.Dispose();
         _plain.Dispose();
         _mockHttp.Dispose();
         _mockHttpHandler.Dispose();
@@ -79,6 +78,12 @@ public class HttpBenchmarks
 
     [Benchmark(Baseline = true)]
     public Task<string> RichardSzalayMockHttp() => _mockHttp.GetStringAsync(s_http);
+
+    [Benchmark]
+    public Task<string> InMemoryFloorGet() => _floor.GetStringAsync(s_http);
+
+    [Benchmark]
+    public Task<string> InMemoryFloorInlineGet() => _floorInline.GetStringAsync(s_http);
 
     [Benchmark]
     public Task<string> MocketCreateClient() => _mocket.GetStringAsync(s_http);

@@ -14,8 +14,13 @@ namespace MocketNet.Http;
 /// </summary>
 public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockResponse>
 {
-    private readonly HttpRequestMatcher[] _matchers;
+    private readonly Uri _uri;
     private readonly RouteTemplate? _route;
+    private readonly Func<string, IReadOnlyDictionary<string, string[]>, bool>? _canHandle;
+    private readonly Func<HttpMockRequest, bool>? _when;
+    private readonly string? _whenDescription;
+    private string? _path;
+    private HttpRequestMatcher[]? _matchers; // built on first use: most entries are registered, and many never see a request
 
     /// <summary>Creates an entry.</summary>
     /// <param name="method">The HTTP method (any case).</param>
@@ -34,42 +39,33 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
     }
 
     private HttpMockEntry(
-        Uri uri, string method, HttpMockResponse[] responses, bool matchQueryString,
+        Uri uri, string method, IEnumerable<HttpMockResponse> responses, bool matchQueryString,
         Func<string, IReadOnlyDictionary<string, string[]>, bool>? canHandle, Func<HttpMockRequest, bool>? when, string? whenDescription)
         : base(uri.IdnHost, uri.Port, HttpMockProtocol.Instance, responses)
     {
-        if (string.IsNullOrWhiteSpace(method) || !method.All(Codec.HttpSyntax.IsTokenChar))
+        if (string.IsNullOrWhiteSpace(method) || !IsToken(method))
         {
             throw new ArgumentException($"\"{method}\" is not an HTTP method; pass one such as \"GET\" or \"POST\".", nameof(method));
         }
 
         Method = method.ToUpperInvariant();
         Scheme = uri.Scheme;
-        var decodedPath = Uri.UnescapeDataString(uri.AbsolutePath);
-        _route = RouteTemplate.IsTemplate(decodedPath) ? RouteTemplate.Parse(decodedPath, nameof(uri)) : null;
-        Path = _route?.Text ?? uri.AbsolutePath;
+        _uri = uri;
+
+        // A route template ('{' in the decoded path) is read now, so a bad one fails its registration; a URL with neither
+        // '{' nor '%' has none, and its path is read when first needed.
+        if (uri.OriginalString.AsSpan().IndexOfAny('{', '%') >= 0)
+        {
+            var decodedPath = Uri.UnescapeDataString(uri.AbsolutePath);
+            _route = RouteTemplate.IsTemplate(decodedPath) ? RouteTemplate.Parse(decodedPath, nameof(uri)) : null;
+            _path = _route?.Text ?? uri.AbsolutePath;
+        }
+
         QueryString = uri.Query.TrimStart('?');
         MatchQueryString = matchQueryString;
-        var matchers = new List<HttpRequestMatcher> { new MethodMatcher(Method) };
-        if (canHandle is not null)
-        {
-            matchers.Add(new CanHandleMatcher(canHandle));
-        }
-        else
-        {
-            matchers.Add(_route is null ? new PathMatcher(Path) : new RouteMatcher(_route));
-            if (matchQueryString)
-            {
-                matchers.Add(new QueryMatcher(QueryStrings.Parse(QueryString)));
-            }
-        }
-
-        if (when is not null)
-        {
-            matchers.Add(new PredicateMatcher(when, whenDescription ?? "when"));
-        }
-
-        _matchers = [.. matchers];
+        _canHandle = canHandle;
+        _when = when;
+        _whenDescription = whenDescription;
     }
 
     /// <summary>The method matched, upper-cased.</summary>
@@ -79,7 +75,7 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
     public string Scheme { get; }
 
     /// <summary>The path registered (<c>/</c> for a URL with no path), or its route template (<c>/users/{id}</c>).</summary>
-    public string Path { get; }
+    public string Path => _path ??= _uri.AbsolutePath;
 
     /// <summary>The query registered, without <c>?</c>.</summary>
     public string QueryString { get; }
@@ -90,7 +86,7 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
     /// <inheritdoc />
     public override bool CanHandle(HttpMockRequest request)
     {
-        foreach (var matcher in _matchers)
+        foreach (var matcher in Matchers)
         {
             if (!matcher.Matches(request))
             {
@@ -104,7 +100,7 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
     /// <inheritdoc />
     public override string? ExplainMismatch(HttpMockRequest request)
     {
-        var reasons = _matchers.Where(m => !m.Matches(request)).Select(m => m.Explain(request)).ToList();
+        var reasons = Matchers.Where(m => !m.Matches(request)).Select(m => m.Explain(request)).ToList();
         return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 
@@ -112,8 +108,8 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"HttpMockEntry(method='{Method}', schema='{Scheme}', location=('{Host}', {Port}), path='{Path}', query='{QueryString}'" +
-        $"{(MatchQueryString ? string.Empty : ", matchQueryString=false")}{string.Concat(_matchers.Skip(1).OfType<CanHandleMatcher>().Select(m => ", " + m))}" +
-        $"{string.Concat(_matchers.OfType<PredicateMatcher>().Select(m => ", " + m))})");
+        $"{(MatchQueryString ? string.Empty : ", matchQueryString=false")}{string.Concat(Matchers.Skip(1).OfType<CanHandleMatcher>().Select(m => ", " + m))}" +
+        $"{string.Concat(Matchers.OfType<PredicateMatcher>().Select(m => ", " + m))})");
 
     /// <summary>The next response in order; a response made with <see cref="HttpMockResponse.From"/> is computed from the request.</summary>
     /// <param name="request">The request answered.</param>
@@ -131,17 +127,79 @@ public sealed class HttpMockEntry : MocketEntry<HttpMockRequest, HttpMockRespons
             : response;
     }
 
-    private static HttpMockResponse[] Validate(IEnumerable<HttpMockResponse> responses)
+    /// <summary>The conditions, in the order they are checked and reported: method, then path and query (or canHandle), then the whole-request matcher.</summary>
+    private HttpRequestMatcher[] Matchers => Volatile.Read(ref _matchers) ?? BuildMatchers();
+
+    private HttpRequestMatcher[] BuildMatchers()
+    {
+        // Every thread that gets here builds the same immutable matchers; the first to finish is kept.
+        var count = 1 + (_canHandle is not null ? 1 : MatchQueryString ? 2 : 1) + (_when is not null ? 1 : 0);
+        var matchers = new HttpRequestMatcher[count];
+        var next = 0;
+        matchers[next++] = new MethodMatcher(Method);
+        if (_canHandle is not null)
+        {
+            matchers[next++] = new CanHandleMatcher(_canHandle);
+        }
+        else
+        {
+            matchers[next++] = _route is null ? new PathMatcher(Path) : new RouteMatcher(_route);
+            if (MatchQueryString)
+            {
+                matchers[next++] = new QueryMatcher(QueryStrings.Parse(QueryString));
+            }
+        }
+
+        if (_when is not null)
+        {
+            matchers[next] = new PredicateMatcher(_when, _whenDescription ?? "when");
+        }
+
+        return Interlocked.CompareExchange(ref _matchers, matchers, null) ?? matchers;
+    }
+
+    // A loop, not All: that boxes the string's enumerator.
+    private static bool IsToken(string method)
+    {
+        foreach (var c in method)
+        {
+            if (!Codec.HttpSyntax.IsTokenChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<HttpMockResponse> Validate(IEnumerable<HttpMockResponse> responses)
     {
         ArgumentNullException.ThrowIfNull(responses);
+        if (responses is IReadOnlyList<HttpMockResponse> list)
+        {
+            // A list is checked where it is (the base copies it once); other sequences are read once, here.
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is null)
+                {
+                    throw NullResponse(nameof(responses));
+                }
+            }
+
+            return list;
+        }
+
         var array = responses.ToArray();
         if (Array.IndexOf(array, null) >= 0)
         {
-            throw new ArgumentException("An HTTP entry was given a null response; pass HttpMockResponse objects.", nameof(responses));
+            throw NullResponse(nameof(responses));
         }
 
         return array;
     }
+
+    private static ArgumentException NullResponse(string parameterName) =>
+        new("An HTTP entry was given a null response; pass HttpMockResponse objects.", parameterName);
 
     private static Uri ParseUri(string uri)
     {

@@ -17,6 +17,8 @@ public sealed class HttpMockResponse : MocketResponse
     private const string TextPlain = "text/plain; charset=utf-8";
     private const string ApplicationJson = "application/json; charset=utf-8";
 
+    private byte[]? _head; // encoded on first use: most responses are registered, few are served
+
     /// <summary>Creates a response with a text body (sent as UTF-8, <c>Content-Type: text/plain; charset=utf-8</c>).</summary>
     /// <param name="body">The body.</param>
     /// <param name="status">The status code, 100..999.</param>
@@ -63,7 +65,6 @@ public sealed class HttpMockResponse : MocketResponse
         HasDateHeader = HasHeader("Date");
         HasConnectionHeader = HasHeader("Connection");
         ClosesConnection = Headers.Any(h => h.Key == "Connection" && h.Value.Contains("close", StringComparison.OrdinalIgnoreCase));
-        Head = HttpResponseWriter.EncodeHead(this);
     }
 
     private HttpMockResponse(HttpMockResponse source)
@@ -77,7 +78,7 @@ public sealed class HttpMockResponse : MocketResponse
         Delay = source.Delay;
         ChunkSize = source.ChunkSize;
         Trailers = source.Trailers;
-        Head = source.Head;
+        _head = source._head;
         HasDateHeader = source.HasDateHeader;
         HasConnectionHeader = source.HasConnectionHeader;
         ClosesConnection = source.ClosesConnection;
@@ -89,7 +90,7 @@ public sealed class HttpMockResponse : MocketResponse
         Body = ReadOnlyMemory<byte>.Empty;
         Headers = [];
         ContentType = TextPlain;
-        Head = [];
+        _head = [];
         Callback = callback;
     }
 
@@ -126,7 +127,11 @@ public sealed class HttpMockResponse : MocketResponse
     internal bool ClosesConnection { get; }
 
     /// <summary>The status line and headers except Date, pre-encoded (empty for faults and callbacks).</summary>
-    internal byte[] Head { get; private init; }
+    internal byte[] Head
+    {
+        get => _head ??= HttpResponseWriter.EncodeHead(this);
+        private init => _head = value;
+    }
 
     /// <summary>
     /// A JSON response: <paramref name="value"/> serialized by System.Text.Json with the web defaults (camelCase names),
@@ -204,7 +209,19 @@ public sealed class HttpMockResponse : MocketResponse
     internal static string TitleCase(string name) =>
         string.Join('-', name.Split('-').Select(t => t.Length == 0 ? t : char.ToUpperInvariant(t[0]) + t[1..].ToLowerInvariant()));
 
-    private bool HasHeader(string name) => Headers.Any(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase));
+    private bool HasHeader(string name)
+    {
+        // A loop, not Any with a lambda: the lambda would capture name (two allocations per header looked for).
+        for (var i = 0; i < Headers.Count; i++)
+        {
+            if (Headers[i].Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static byte[] ReadAll(Stream body)
     {

@@ -11,9 +11,20 @@ internal static class CommandLine
 {
     public static List<string> Split(string command)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var tokens = new List<string>();
-        var token = new StringBuilder();
+        Scan(command, tokens);
+        return tokens;
+    }
+
+    /// <summary>How many tokens <see cref="Split"/> gives, found without building them (it throws as <see cref="Split"/> does).</summary>
+    public static int CountTokens(string command) => Scan(command, tokens: null);
+
+    /// <summary>Splits <paramref name="command"/>, adding the tokens to <paramref name="tokens"/> when given; the number of tokens.</summary>
+    private static int Scan(string command, List<string>? tokens)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var token = tokens is null ? null : new StringBuilder();
+        var count = 0;
         var inToken = false;
         for (var i = 0; i < command.Length; i++)
         {
@@ -35,22 +46,21 @@ internal static class CommandLine
                     }
 
                     inToken = true;
-                    token.Append(command[++i]);
+                    token?.Append(command[++i]);
                     break;
                 default:
                     if (char.IsWhiteSpace(c))
                     {
                         if (inToken)
                         {
-                            tokens.Add(token.ToString());
-                            token.Clear();
+                            EndToken(tokens, token, ref count);
                             inToken = false;
                         }
                     }
                     else
                     {
                         inToken = true;
-                        token.Append(c);
+                        token?.Append(c);
                     }
 
                     break;
@@ -59,10 +69,20 @@ internal static class CommandLine
 
         if (inToken)
         {
-            tokens.Add(token.ToString());
+            EndToken(tokens, token, ref count);
         }
 
-        return tokens;
+        return count;
+    }
+
+    private static void EndToken(List<string>? tokens, StringBuilder? token, ref int count)
+    {
+        count++;
+        if (tokens is not null && token is not null)
+        {
+            tokens.Add(token.ToString());
+            token.Clear();
+        }
     }
 
     /// <summary>Quotes a token so that <see cref="Split"/> gives it back (used to show commands in reports).</summary>
@@ -89,7 +109,7 @@ internal static class CommandLine
         return quoted.Append('"').ToString();
     }
 
-    private static int ReadUntil(string command, int start, char quote, StringBuilder token, bool escapes)
+    private static int ReadUntil(string command, int start, char quote, StringBuilder? token, bool escapes)
     {
         for (var i = start; i < command.Length; i++)
         {
@@ -101,7 +121,7 @@ internal static class CommandLine
 
             if (escapes && c == '\\' && i + 1 < command.Length && command[i + 1] is '"' or '\\' or '$' or '`')
             {
-                token.Append(command[++i]);
+                token?.Append(command[++i]);
             }
             else if (escapes && c == '\\' && i + 1 < command.Length && command[i + 1] == '\n')
             {
@@ -109,7 +129,7 @@ internal static class CommandLine
             }
             else
             {
-                token.Append(c);
+                token?.Append(c);
             }
         }
 

@@ -18,8 +18,7 @@ public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResp
     /// <summary>The last token that matches any further arguments.</summary>
     public const string AnyFurtherArguments = "...";
 
-    private readonly byte[][] _arguments;
-    private readonly bool[] _isPattern;
+    private Parsed? _parsed; // the command's tokens, read on first use: most entries are registered, and many never see a request
 
     /// <summary>Creates an entry.</summary>
     /// <param name="host">The host clients connect to (MockRedis uses <c>localhost</c>).</param>
@@ -30,45 +29,44 @@ public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResp
     public RedisMockEntry(string host, int port, string command, IEnumerable<RedisMockResponse> responses)
         : base(host, port, RedisMockProtocol.Instance, responses)
     {
-        var tokens = CommandLine.Split(command);
-        if (tokens.Count == 0)
+        // Checked now (a badly quoted or empty command fails its registration); split when first needed.
+        if (CommandLine.CountTokens(command) == 0)
         {
             throw new ArgumentException(
                 "A Redis entry needs a command to match, such as \"GET foo\", but the command was empty.", nameof(command));
         }
 
         CommandText = command;
-        Verb = tokens[0].ToUpperInvariant();
-        MatchesFurtherArguments = tokens.Count > 1 && tokens[^1] == AnyFurtherArguments;
-        _arguments = [.. tokens.Skip(1).Take(tokens.Count - 1 - (MatchesFurtherArguments ? 1 : 0)).Select(Encoding.UTF8.GetBytes)];
-        _isPattern = [.. _arguments.Select(a => RedisGlob.IsPattern(a))];
     }
 
     /// <summary>The command string as registered.</summary>
     public string CommandText { get; }
 
     /// <summary>The verb matched, upper-cased.</summary>
-    public string Verb { get; }
+    public string Verb => Command.Verb;
 
     /// <summary>The arguments matched, UTF-8 encoded (each a value, or a glob pattern), without a last <c>...</c>.</summary>
-    public IReadOnlyList<byte[]> Arguments => _arguments;
+    public IReadOnlyList<byte[]> Arguments => Command.Arguments;
 
     /// <summary>Whether the command ends in <c>...</c>: requests may send any further arguments after <see cref="Arguments"/>.</summary>
-    public bool MatchesFurtherArguments { get; }
+    public bool MatchesFurtherArguments => Command.MatchesFurtherArguments;
+
+    private Parsed Command => Volatile.Read(ref _parsed) ?? Parse();
 
     /// <summary>Whether <paramref name="request"/> is this command: same verb, each argument equal or matching its pattern.</summary>
     /// <param name="request">A request at this entry's location.</param>
     public override bool CanHandle(RedisMockRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!string.Equals(request.Command, Verb, StringComparison.Ordinal) || !CountMatches(request.Arguments.Count))
+        var command = Command;
+        if (!string.Equals(request.Command, command.Verb, StringComparison.Ordinal) || !command.CountMatches(request.Arguments.Count))
         {
             return false;
         }
 
-        for (var i = 0; i < _arguments.Length; i++)
+        for (var i = 0; i < command.Arguments.Length; i++)
         {
-            if (!ArgumentMatches(i, request.Arguments[i]))
+            if (!command.ArgumentMatches(i, request.Arguments[i]))
             {
                 return false;
             }
@@ -80,23 +78,24 @@ public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResp
     /// <inheritdoc />
     public override string? ExplainMismatch(RedisMockRequest request)
     {
-        if (!string.Equals(request.Command, Verb, StringComparison.Ordinal))
+        var command = Command;
+        if (!string.Equals(request.Command, command.Verb, StringComparison.Ordinal))
         {
-            return $"the verb is {request.Command}, not {Verb}";
+            return $"the verb is {request.Command}, not {command.Verb}";
         }
 
-        if (!CountMatches(request.Arguments.Count))
+        if (!command.CountMatches(request.Arguments.Count))
         {
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"{request.Arguments.Count} argument(s) sent, {(MatchesFurtherArguments ? "at least " : string.Empty)}{_arguments.Length} expected");
+                $"{request.Arguments.Count} argument(s) sent, {(command.MatchesFurtherArguments ? "at least " : string.Empty)}{command.Arguments.Length} expected");
         }
 
-        var index = Enumerable.Range(0, _arguments.Length).First(i => !ArgumentMatches(i, request.Arguments[i]));
+        var index = Enumerable.Range(0, command.Arguments.Length).First(i => !command.ArgumentMatches(i, request.Arguments[i]));
         var sent = CommandLine.Quote(Encoding.UTF8.GetString(request.Arguments[index]));
-        var expected = CommandLine.Quote(Encoding.UTF8.GetString(_arguments[index]));
+        var expected = CommandLine.Quote(Encoding.UTF8.GetString(command.Arguments[index]));
         var position = (index + 1).ToString(CultureInfo.InvariantCulture);
-        return _isPattern[index] ? $"argument {position} is {sent}, which does not match the pattern {expected}" : $"argument {position} is {sent}, not {expected}";
+        return command.IsPattern[index] ? $"argument {position} is {sent}, which does not match the pattern {expected}" : $"argument {position} is {sent}, not {expected}";
     }
 
     /// <summary>The entry as reports show it.</summary>
@@ -115,27 +114,46 @@ public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResp
     public static RedisMockEntry Create(string host, int port, string command, IEnumerable<object?> responses)
     {
         ArgumentNullException.ThrowIfNull(responses);
+        if (responses is IReadOnlyList<object?> list)
+        {
+            // The usual case (MockRedis.Register's params array): no list to grow.
+            var array = new RedisMockResponse[list.Count];
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = Reply(list[i], i, command, nameof(responses));
+            }
+
+            return new RedisMockEntry(host, port, command, array);
+        }
+
         var replies = new List<RedisMockResponse>();
         foreach (var response in responses)
         {
-            try
-            {
-                replies.Add(RedisMockResponse.Value(response));
-            }
-            catch (ArgumentException ex)
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Response #{replies.Count + 1} for '{command}' cannot be sent: {ex.Message}"), nameof(responses), ex);
-            }
+            replies.Add(Reply(response, replies.Count, command, nameof(responses)));
         }
 
         return new RedisMockEntry(host, port, command, replies);
     }
 
-    private bool CountMatches(int count) => MatchesFurtherArguments ? count >= _arguments.Length : count == _arguments.Length;
+    private static RedisMockResponse Reply(object? response, int index, string command, string parameterName)
+    {
+        try
+        {
+            return RedisMockResponse.Value(response);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Response #{index + 1} for '{command}' cannot be sent: {ex.Message}"), parameterName, ex);
+        }
+    }
 
-    private bool ArgumentMatches(int index, byte[] sent) =>
-        _isPattern[index] ? RedisGlob.IsMatch(_arguments[index], sent) : sent.AsSpan().SequenceEqual(_arguments[index]);
+    private Parsed Parse()
+    {
+        // Every thread that gets here parses the same command; the first to finish is kept.
+        var parsed = new Parsed(CommandLine.Split(CommandText));
+        return Interlocked.CompareExchange(ref _parsed, parsed, null) ?? parsed;
+    }
 
     /// <summary>The next reply in order; one made with <see cref="RedisMockResponse.From"/> is computed from the request.</summary>
     /// <param name="request">The request answered.</param>
@@ -143,5 +161,30 @@ public sealed class RedisMockEntry : MocketEntry<RedisMockRequest, RedisMockResp
     {
         var response = Next();
         return response.Callback is { } compute ? compute(request) ?? RedisMockResponse.Nil : response;
+    }
+
+    /// <summary>The command's tokens as matched: the verb, the arguments (values or patterns), and a last <c>...</c>.</summary>
+    private sealed class Parsed
+    {
+        public Parsed(List<string> tokens)
+        {
+            Verb = tokens[0].ToUpperInvariant();
+            MatchesFurtherArguments = tokens.Count > 1 && tokens[^1] == AnyFurtherArguments;
+            Arguments = [.. tokens.Skip(1).Take(tokens.Count - 1 - (MatchesFurtherArguments ? 1 : 0)).Select(Encoding.UTF8.GetBytes)];
+            IsPattern = [.. Arguments.Select(a => RedisGlob.IsPattern(a))];
+        }
+
+        public string Verb { get; }
+
+        public bool MatchesFurtherArguments { get; }
+
+        public byte[][] Arguments { get; }
+
+        public bool[] IsPattern { get; }
+
+        public bool CountMatches(int count) => MatchesFurtherArguments ? count >= Arguments.Length : count == Arguments.Length;
+
+        public bool ArgumentMatches(int index, byte[] sent) =>
+            IsPattern[index] ? RedisGlob.IsMatch(Arguments[index], sent) : sent.AsSpan().SequenceEqual(Arguments[index]);
     }
 }

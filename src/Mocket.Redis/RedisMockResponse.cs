@@ -15,6 +15,9 @@ namespace MocketNet.Redis;
 /// </summary>
 public sealed class RedisMockResponse : MocketResponse
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
+
     private readonly byte[] _resp2;
     private readonly byte[] _resp3;
     private readonly object? _value; // described on demand: most responses are never shown
@@ -132,15 +135,28 @@ public sealed class RedisMockResponse : MocketResponse
 
     private static RedisMockResponse Encode(object value)
     {
-        var output = new ArrayBufferWriter<byte>(64);
-        RespEncoder.Encode(value, output, protocol: 2);
-        var resp2 = output.WrittenSpan.ToArray();
-        output.ResetWrittenCount();
-        RespEncoder.Encode(value, output, protocol: 3);
+        // One scratch buffer per thread (encoding never re-enters Encode); a large one is not kept.
+        var output = t_scratch ?? new ArrayBufferWriter<byte>(256);
+        t_scratch = null;
+        try
+        {
+            output.ResetWrittenCount();
+            RespEncoder.Encode(value, output, protocol: 2);
+            var resp2 = output.WrittenSpan.ToArray();
+            output.ResetWrittenCount();
+            RespEncoder.Encode(value, output, protocol: 3);
 
-        // Strings, integers and flat arrays read the same in both protocols: keep one copy.
-        var resp3 = output.WrittenSpan.SequenceEqual(resp2) ? resp2 : output.WrittenSpan.ToArray();
-        return new(value, resp2, resp3);
+            // Strings, integers and flat arrays read the same in both protocols: keep one copy.
+            var resp3 = output.WrittenSpan.SequenceEqual(resp2) ? resp2 : output.WrittenSpan.ToArray();
+            return new(value, resp2, resp3);
+        }
+        finally
+        {
+            if (output.Capacity <= 4096)
+            {
+                t_scratch = output;
+            }
+        }
     }
 
     private static string Describe(object value) => value switch

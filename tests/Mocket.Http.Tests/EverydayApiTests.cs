@@ -99,6 +99,7 @@ public class EverydayApiTests
 
     [Theory]
     [InlineData("https://api.test/users/{id", "is never closed")]
+    [InlineData("https://api.test/users/%7Bid", "is never closed")]
     [InlineData("https://api.test/users/{}", "has no parameter name")]
     [InlineData("https://api.test/{*rest}/more", "must be the last segment")]
     [InlineData("https://api.test/{id}/{id}", "appears twice")]
