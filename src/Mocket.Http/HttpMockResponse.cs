@@ -78,7 +78,7 @@ public sealed class HttpMockResponse : MocketResponse
         Delay = source.Delay;
         ChunkSize = source.ChunkSize;
         Trailers = source.Trailers;
-        _head = source._head;
+        // The head is encoded again on first use: a copy's framing (chunked, trailers) may differ from its source's.
         HasDateHeader = source.HasDateHeader;
         HasConnectionHeader = source.HasConnectionHeader;
         ClosesConnection = source.ClosesConnection;
@@ -127,11 +127,7 @@ public sealed class HttpMockResponse : MocketResponse
     internal bool ClosesConnection { get; }
 
     /// <summary>The status line and headers except Date, pre-encoded (empty for faults and callbacks).</summary>
-    internal byte[] Head
-    {
-        get => _head ??= HttpResponseWriter.EncodeHead(this);
-        private init => _head = value;
-    }
+    internal byte[] Head => _head ??= HttpResponseWriter.EncodeHead(this);
 
     /// <summary>
     /// A JSON response: <paramref name="value"/> serialized by System.Text.Json with the web defaults (camelCase names),
@@ -173,8 +169,7 @@ public sealed class HttpMockResponse : MocketResponse
     public HttpMockResponse WithChunkedBody(int chunkSize = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        var copy = new HttpMockResponse(this) { ChunkSize = chunkSize };
-        return new(copy) { Head = HttpResponseWriter.EncodeHead(copy) };
+        return new(this) { ChunkSize = chunkSize };
     }
 
     /// <summary>
@@ -195,8 +190,7 @@ public sealed class HttpMockResponse : MocketResponse
             }
         }
 
-        var copy = new HttpMockResponse(this) { Trailers = [.. trailers.Select(t => new KeyValuePair<string, string>(t.Key, t.Value ?? string.Empty))] };
-        return new(copy) { Head = HttpResponseWriter.EncodeHead(copy) };
+        return new(this) { Trailers = [.. trailers.Select(t => new KeyValuePair<string, string>(t.Key, t.Value ?? string.Empty))] };
     }
 
     /// <summary>The response as reports show it.</summary>

@@ -111,7 +111,7 @@ internal sealed class Hpack(int maxHeaderListLength)
         {
             output.GetSpan(1)[0] = 0;
             output.Advance(1);
-            WriteString(output, name.ToLowerInvariant());
+            WriteString(output, name, lowerCase: true);
             WriteString(output, value);
         }
     }
@@ -225,11 +225,24 @@ internal sealed class Hpack(int maxHeaderListLength)
         output.Advance(written);
     }
 
-    private static void WriteString(IBufferWriter<byte> output, string text)
+    private static void WriteString(IBufferWriter<byte> output, string text, bool lowerCase = false)
     {
         var length = Encoding.Latin1.GetByteCount(text);
         WriteInteger(output, 0x00, 7, length);
-        Encoding.Latin1.GetBytes(text, output.GetSpan(length));
+        var bytes = output.GetSpan(length)[..length];
+        Encoding.Latin1.GetBytes(text, bytes);
+        if (lowerCase)
+        {
+            // HTTP/2 field names are lower case; Mocket's responses carry Title-Case names for HTTP/1.1.
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] is >= (byte)'A' and <= (byte)'Z')
+                {
+                    bytes[i] |= 0x20;
+                }
+            }
+        }
+
         output.Advance(length);
     }
 }

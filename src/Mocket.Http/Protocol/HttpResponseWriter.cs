@@ -36,7 +36,7 @@ internal static class HttpResponseWriter
         fields.RemoveAll(f => s_connectionSpecific.Contains(f.Key));
         if (!response.HasDateHeader)
         {
-            fields.Add(new("Date", DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture)));
+            fields.Add(new("Date", CurrentDateCache().Value));
         }
 
         return fields;
@@ -133,19 +133,22 @@ internal static class HttpResponseWriter
         length += bytes.Length;
     }
 
-    private static byte[] CurrentDate()
+    private static byte[] CurrentDate() => CurrentDateCache().Line;
+
+    private static DateCache CurrentDateCache()
     {
         var now = DateTimeOffset.UtcNow;
         var cache = Volatile.Read(ref s_date);
         var second = now.ToUnixTimeSeconds();
         if (cache is null || cache.Second != second)
         {
-            cache = new DateCache(second, Encoding.ASCII.GetBytes("Date: " + now.ToString("r", CultureInfo.InvariantCulture) + "\r\n"));
+            var value = now.ToString("r", CultureInfo.InvariantCulture);
+            cache = new DateCache(second, Encoding.ASCII.GetBytes("Date: " + value + "\r\n"), value);
             Volatile.Write(ref s_date, cache);
         }
 
-        return cache.Line;
+        return cache;
     }
 
-    private sealed record DateCache(long Second, byte[] Line);
+    private sealed record DateCache(long Second, byte[] Line, string Value);
 }
