@@ -186,7 +186,10 @@ public class GrpcTests
         MockGrpc.Unary(Address, s_sayHello, r => new HelloReply());
         using var channel = MockedChannel(Address);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => new Greeter.GreeterClient(channel).Collect().ResponseAsync);
+        // Mocket answers whole calls: the refusal comes once the client completes its stream (a real server's UNIMPLEMENTED comes at once).
+        using var call = new Greeter.GreeterClient(channel).Collect();
+        await call.RequestStream.CompleteAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("POST /greet.Greeter/Collect HTTP/2", Assert.Single(scope.Close(throwOnViolations: false)).Message, StringComparison.Ordinal);
