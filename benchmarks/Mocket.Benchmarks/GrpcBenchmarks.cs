@@ -21,6 +21,7 @@ namespace MocketNet.Benchmarks;
 public class GrpcBenchmarks
 {
     private static readonly HelloRequest s_request = new() { Name = "Ada" };
+    private static readonly Uri s_ping = new("http://greeter.test/ping");
 
     private MocketScope _scope = null!;
     private GrpcChannel _mocketTls = null!;
@@ -30,6 +31,7 @@ public class GrpcBenchmarks
     private Greeter.GreeterClient _mocketH2cClient = null!;
     private Greeter.GreeterClient _kestrelClient = null!;
     private WebApplication _kestrel = null!;
+    private HttpClient _http2 = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -40,6 +42,10 @@ public class GrpcBenchmarks
         MockGrpc.Unary("http://greeter.test", method, r => new HelloReply { Message = "Hello " + r.Name });
         _mocketTls = GrpcChannel.ForAddress("https://greeter.test", new GrpcChannelOptions { HttpHandler = MockHttp.CreateHandler() });
         _mocketH2c = GrpcChannel.ForAddress("http://greeter.test", new GrpcChannelOptions { HttpHandler = MockHttp.CreateHandler() });
+        MockHttp.Register("GET", "http://greeter.test/ping", "pong");
+        _http2 = MockHttp.CreateClient();
+        _http2.DefaultRequestVersion = HttpVersion.Version20;
+        _http2.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
         _mocketTlsClient = new Greeter.GreeterClient(_mocketTls);
         _mocketH2cClient = new Greeter.GreeterClient(_mocketH2c);
 
@@ -57,6 +63,7 @@ public class GrpcBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _http2.Dispose();
         _mocketTls.Dispose();
         _mocketH2c.Dispose();
         _kestrelChannel.Dispose();
@@ -69,6 +76,10 @@ public class GrpcBenchmarks
 
     [Benchmark]
     public async Task<string> MocketUnaryH2c() => (await _mocketH2cClient.SayHelloAsync(s_request)).Message;
+
+    /// <summary>The HTTP/2 under a call alone: an h2c GET through HttpClient, no gRPC.</summary>
+    [Benchmark]
+    public Task<string> MocketHttp2Get() => _http2.GetStringAsync(s_ping);
 
     [Benchmark(Baseline = true)]
     public async Task<string> KestrelUnary() => (await _kestrelClient.SayHelloAsync(s_request)).Message;

@@ -15,6 +15,10 @@ internal sealed class GrpcAnswer<TRequest, TResponse>(Method<TRequest, TResponse
     /// <summary>How much later than the client the fake server sees a deadline pass.</summary>
     private static readonly TimeSpan ServerLag = TimeSpan.FromMilliseconds(100);
 
+    // Headers, then OK and the entry's trailers: the same for every call, made once.
+    private readonly HttpMockResponse _ok = new HttpMockResponse([], 200, Headers(options))
+        .WithTrailers(Status(StatusCode.OK, string.Empty).Concat(GrpcWire.Fields(options.ResponseTrailers)).ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase));
+
     public HttpMockResponse Answer(HttpMockRequest request)
     {
         var deadline = GrpcWire.Timeout(request.Headers);
@@ -40,9 +44,7 @@ internal sealed class GrpcAnswer<TRequest, TResponse>(Method<TRequest, TResponse
                 throw new InvalidOperationException($"The Mocket entry for {method.FullName} ({method.Type}) answered {responses.Count} messages where the method has one.");
             }
 
-            var trailers = Status(StatusCode.OK, string.Empty).Concat(GrpcWire.Fields(options.ResponseTrailers));
-            answer = new HttpMockResponse(GrpcWire.WriteMessages(responses, method.ResponseMarshaller), 200, Headers())
-                .WithTrailers(trailers.ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase));
+            answer = _ok.WithBody(GrpcWire.WriteMessages(responses, method.ResponseMarshaller));
         }
         catch (RpcException failure)
         {
@@ -61,7 +63,7 @@ internal sealed class GrpcAnswer<TRequest, TResponse>(Method<TRequest, TResponse
     /// <summary>Trailers-only: the status in the response headers, no messages.</summary>
     private HttpMockResponse Failure(Status status, Metadata? trailers)
     {
-        var headers = Headers();
+        var headers = Headers(options);
         foreach (var (name, value) in Status(status.StatusCode, status.Detail).Concat(GrpcWire.Fields(trailers ?? options.ResponseTrailers)))
         {
             headers[name] = value;
@@ -70,7 +72,7 @@ internal sealed class GrpcAnswer<TRequest, TResponse>(Method<TRequest, TResponse
         return new HttpMockResponse([], 200, headers);
     }
 
-    private Dictionary<string, string> Headers()
+    private static Dictionary<string, string> Headers(GrpcMockOptions options)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["content-type"] = GrpcWire.ContentType };
         foreach (var (name, value) in GrpcWire.Fields(options.ResponseHeaders))

@@ -98,7 +98,7 @@ public sealed class HttpMockResponse : MocketResponse
     public int Status { get; }
 
     /// <summary>The body.</summary>
-    public ReadOnlyMemory<byte> Body { get; }
+    public ReadOnlyMemory<byte> Body { get; private init; }
 
     /// <summary>The default Content-Type (text for string/byte[] bodies, sniffed for streams); a <c>Content-Type</c> header replaces it.</summary>
     public string ContentType { get; }
@@ -192,6 +192,9 @@ public sealed class HttpMockResponse : MocketResponse
 
         return new(this) { Trailers = [.. trailers.Select(t => new KeyValuePair<string, string>(t.Key, t.Value ?? string.Empty))] };
     }
+
+    /// <summary>A copy with another body and everything else shared (a pack that answers each request with new bytes, such as gRPC).</summary>
+    internal HttpMockResponse WithBody(ReadOnlyMemory<byte> body) => new(this) { Body = body };
 
     /// <summary>The response as reports show it.</summary>
     public override string ToString() =>

@@ -4,7 +4,10 @@ using System.Text;
 
 namespace MocketNet.Http.Http2;
 
-/// <summary>The writing half: frames wait in one buffer that the session writes out; response bodies go as the client's windows allow.</summary>
+/// <summary>
+/// The writing half: frames wait in one buffer that the session writes out; response bodies go as the client's windows
+/// allow, which its SETTINGS and WINDOW_UPDATE frames set.
+/// </summary>
 internal sealed partial class Http2Connection
 {
     private const int DefaultWindow = 65_535;
@@ -74,6 +77,68 @@ internal sealed partial class Http2Connection
         text.AsSpan(0, payload.Length - 8).CopyTo(payload.AsSpan(8));
         WriteFrame(Http2FrameType.GoAway, Http2Flags.None, 0, new ReadOnlySequence<byte>(payload));
     }
+
+    private void OnSettings(Http2Flags flags, int streamId, ReadOnlySequence<byte> payload)
+    {
+        RequireConnection(Http2FrameType.Settings, streamId);
+        if (flags.HasFlag(Http2Flags.Ack))
+        {
+            if (payload.Length != 0)
+            {
+                throw Http2Errors.FrameSize("a SETTINGS acknowledgement carries a payload");
+            }
+
+            return;
+        }
+
+        if (payload.Length % 6 != 0)
+        {
+            throw Http2Errors.FrameSize($"a SETTINGS frame of {payload.Length} bytes is not a whole number of 6-byte settings");
+        }
+
+        Span<byte> setting = stackalloc byte[6];
+        for (var offset = 0L; offset < payload.Length; offset += 6)
+        {
+            payload.Slice(offset, 6).CopyTo(setting);
+            var id = BinaryPrimitives.ReadUInt16BigEndian(setting);
+            var value = BinaryPrimitives.ReadUInt32BigEndian(setting[2..]);
+            ApplySetting(id, value);
+        }
+
+        WriteFrame(Http2FrameType.Settings, Http2Flags.Ack, 0, ReadOnlySequence<byte>.Empty);
+    }
+
+    private void OnWindowUpdate(int streamId, ReadOnlySequence<byte> payload)
+    {
+        RequireLength(Http2FrameType.WindowUpdate, payload, 4);
+        Span<byte> bytes = stackalloc byte[4];
+        payload.CopyTo(bytes);
+        var increment = BinaryPrimitives.ReadInt32BigEndian(bytes) & int.MaxValue;
+        if (increment == 0)
+        {
+            throw Http2Errors.Protocol($"a WINDOW_UPDATE on stream {streamId} increments the window by 0");
+        }
+
+        if (streamId == 0)
+        {
+            _sendWindow = Grow(_sendWindow, increment, "the connection");
+        }
+        else if (_streams.TryGetValue(streamId, out var stream))
+        {
+            stream.SendWindow = Grow(stream.SendWindow, increment, $"stream {streamId}");
+        }
+        else
+        {
+            RequireOpened(Http2FrameType.WindowUpdate, streamId);
+        }
+
+        SendPendingData();
+    }
+
+    private static long Grow(long window, int increment, string what) =>
+        window + increment <= int.MaxValue
+            ? window + increment
+            : throw Http2Errors.FlowControl($"a WINDOW_UPDATE grows the flow-control window of {what} past 2^31-1 bytes");
 
     private void WriteServerPreface()
     {
