@@ -81,7 +81,7 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
         if (!_reader!.TryRead(ref buffer, out var parsed))
         {
             // The client waits for 100 Continue before it sends the body: it is written once the pump has read all there is.
-            _continueWanted = _reader!.AwaitingContinue && !_continueSent;
+            _continueWanted = _reader.AwaitingContinue && !_continueSent;
             return false;
         }
 
