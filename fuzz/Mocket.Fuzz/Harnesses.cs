@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using MocketNet.Http;
 using MocketNet.Http.Codec;
+using MocketNet.Http.Http2;
 using MocketNet.Recording;
 using MocketNet.Redis;
 using MocketNet.Redis.Codec;
@@ -21,6 +22,7 @@ internal static class Harnesses
     {
         ["http-head"] = input => Differential(input, HttpRequests),
         ["http-chunked"] = input => Differential(input, ChunkedBody),
+        ["http2"] = input => Differential(input, Http2Requests),
         ["resp"] = input => Differential(input, RespCommands),
         ["recording"] = Recording,
     };
@@ -52,6 +54,19 @@ internal static class Harnesses
         var reader = new HttpRequestReader(HttpLimits());
         return Arrive(data, step, (ref ReadOnlySequence<byte> buffer) => reader.TryRead(ref buffer, out var request)
             ? string.Create(CultureInfo.InvariantCulture, $"{request.Method} {request.Target} {request.Version} h{request.Headers.Count} b{request.Body.Length}")
+            : null);
+    }
+
+    /// <summary>
+    /// Requests read by one HTTP/2 connection as the bytes arrive <paramref name="step"/> at a time. The input follows the
+    /// connection preface, which the harness writes, so the fuzzer spends its time on frames and HPACK.
+    /// </summary>
+    private static string Http2Requests(byte[] data, int step)
+    {
+        var connection = new Http2Connection(HttpLimits());
+        byte[] bytes = [.. Http2Connection.Preface, .. data];
+        return Arrive(bytes, step, (ref ReadOnlySequence<byte> buffer) => connection.TryRead(ref buffer, out var stream)
+            ? string.Create(CultureInfo.InvariantCulture, $"{stream.Id} {stream.Method} {stream.Target} f{stream.Fields!.Count} b{stream.Body?.WrittenCount ?? 0}")
             : null);
     }
 
