@@ -50,7 +50,9 @@ public class RedisBenchmarks
         _mock = MockRedis.Connect();
         _mockDb = _mock.GetDatabase();
         var pooled = MockRedis.ConfigurationOptions();
+#pragma warning disable CS0618 // Obsolete (and unused) in StackExchange.Redis 3.x; the row is about 2.x, where it schedules the client's reads.
         pooled.SocketManager = SocketManager.ThreadPool;
+#pragma warning restore CS0618
         _mockPool = ConnectionMultiplexer.Connect(pooled);
         _mockPoolDb = _mockPool.GetDatabase();
 
