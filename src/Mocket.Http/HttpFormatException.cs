@@ -29,11 +29,11 @@ public sealed class HttpFormatException : MocketProtocolException
     internal static HttpFormatException InRequest(HttpFormatError reason, string? detail = null)
     {
         var status = StatusFor(reason);
-        if (Http2ErrorCode(reason) is { } code)
+        if (Http2.Http2Errors.Of(reason) is { } code)
         {
             return new(
                 reason, status,
-                $"Mocket received a malformed HTTP/2 connection: {detail}. The fake sent GOAWAY ({code}) and closed the connection; " +
+                $"Mocket received a malformed HTTP/2 connection: {detail}. The fake sent GOAWAY ({code.Name}) and closed the connection; " +
                 "check the client (or the bytes written to Mocket.Connect) speaks HTTP/2 as RFC 9113 and RFC 7541 say.");
         }
 
@@ -55,16 +55,6 @@ public sealed class HttpFormatException : MocketProtocolException
 
     internal static HttpFormatException In(bool response, HttpFormatError reason, string? detail = null) =>
         response ? InResponse(reason, detail) : InRequest(reason, detail);
-
-    /// <summary>The HTTP/2 error code a reason is sent with in GOAWAY, or null for a reason HTTP/2 shares with HTTP/1.1.</summary>
-    internal static string? Http2ErrorCode(HttpFormatError reason) => reason switch
-    {
-        HttpFormatError.Http2ProtocolError => "PROTOCOL_ERROR",
-        HttpFormatError.Http2FrameSizeError => "FRAME_SIZE_ERROR",
-        HttpFormatError.Http2CompressionError => "COMPRESSION_ERROR",
-        HttpFormatError.Http2FlowControlError => "FLOW_CONTROL_ERROR",
-        _ => null,
-    };
 
     private static int StatusFor(HttpFormatError reason) => reason switch
     {

@@ -173,12 +173,7 @@ internal sealed partial class Http2Connection
     private Http2Stream? OnData(Http2Flags flags, int streamId, ReadOnlySequence<byte> payload)
     {
         RequireStream(Http2FrameType.Data, streamId);
-        _receivedSinceUpdate += payload.Length;
-        if (_receivedSinceUpdate >= WindowRefill)
-        {
-            WriteWindowUpdate(0, _receivedSinceUpdate);
-            _receivedSinceUpdate = 0;
-        }
+        _receivedSinceUpdate = Received(0, _receivedSinceUpdate + payload.Length);
 
         var data = Unpad(Http2FrameType.Data, flags, payload);
         if (!_streams.TryGetValue(streamId, out var stream) || stream.RequestComplete)
@@ -202,14 +197,21 @@ internal sealed partial class Http2Connection
 
         data.CopyTo(stream.Body.GetSpan((int)data.Length));
         stream.Body.Advance((int)data.Length);
-        stream.ReceivedSinceUpdate += payload.Length;
-        if (stream.ReceivedSinceUpdate >= WindowRefill)
-        {
-            WriteWindowUpdate(streamId, stream.ReceivedSinceUpdate);
-            stream.ReceivedSinceUpdate = 0;
-        }
+        stream.ReceivedSinceUpdate = Received(streamId, stream.ReceivedSinceUpdate + payload.Length);
 
         return flags.HasFlag(Http2Flags.EndStream) ? Complete(stream) : null;
+    }
+
+    /// <summary>Bytes received on a window since its last update: when they pass the refill mark, the window is opened again and the count restarts.</summary>
+    private long Received(int streamId, long sinceUpdate)
+    {
+        if (sinceUpdate < WindowRefill)
+        {
+            return sinceUpdate;
+        }
+
+        WriteWindowUpdate(streamId, sinceUpdate);
+        return 0;
     }
 
     private Http2Stream? OnHeaders(Http2Flags flags, int streamId, ReadOnlySequence<byte> payload)

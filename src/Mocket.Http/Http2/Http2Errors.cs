@@ -11,13 +11,13 @@ internal static class Http2Errors
 
     public static HttpFormatException FlowControl(string detail) => HttpFormatException.InRequest(HttpFormatError.Http2FlowControlError, detail);
 
-    /// <summary>The numeric code of GOAWAY / RST_STREAM for a rejection (RFC 9113 §7).</summary>
-    public static int CodeOf(HttpFormatError reason) => reason switch
+    /// <summary>The HTTP/2 error code (RFC 9113 §7) GOAWAY carries for a reason, or null for a reason HTTP/2 shares with HTTP/1.1 (a limit).</summary>
+    public static (int Code, string Name)? Of(HttpFormatError reason) => reason switch
     {
-        HttpFormatError.Http2ProtocolError => 0x1,
-        HttpFormatError.Http2FlowControlError => 0x3,
-        HttpFormatError.Http2FrameSizeError => 0x6,
-        HttpFormatError.Http2CompressionError => 0x9,
-        _ => 0x1,
+        HttpFormatError.Http2ProtocolError => (0x1, "PROTOCOL_ERROR"),
+        HttpFormatError.Http2FlowControlError => (0x3, "FLOW_CONTROL_ERROR"),
+        HttpFormatError.Http2FrameSizeError => (0x6, "FRAME_SIZE_ERROR"),
+        HttpFormatError.Http2CompressionError => (0x9, "COMPRESSION_ERROR"),
+        _ => null,
     };
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using MocketNet.Http.Codec;
 using MocketNet.Http.Protocol;
 
 namespace MocketNet.Http.Http2;
@@ -18,53 +16,23 @@ internal static class RelayedReply
     /// <exception cref="IOException">The bytes are not a whole HTTP/1.1 response.</exception>
     public static HttpMockResponse ToResponse(ReadOnlyMemory<byte> reply)
     {
-        var rest = new ReadOnlySequence<byte>(reply);
-        while (true)
+        if (!WholeReply.TryRead(reply, out var whole))
         {
-            var reader = new SequenceReader<byte>(rest);
-            if (!reader.TryReadTo(out ReadOnlySequence<byte> headBytes, "\r\n\r\n"u8, advancePastDelimiter: true))
-            {
-                throw new IOException("The reply relayed to an HTTP/2 stream is not a whole HTTP/1.1 response (its head does not end).");
-            }
-
-            var head = HttpResponseHead.Parse(headBytes);
-            if (head.IsInterim)
-            {
-                rest = reader.UnreadSequence;
-                continue;
-            }
-
-            var body = reader.UnreadSequence;
-            IReadOnlyList<KeyValuePair<string, string>> trailers = [];
-            byte[] content;
-            var framing = head.Body(headRequest: false);
-            if (framing.Kind == HttpResponseBodyKind.Chunked)
-            {
-                var chunked = new ChunkedBodyReader(decode: true, response: true);
-                if (!chunked.TryRead(body, out _))
-                {
-                    throw new IOException("The reply relayed to an HTTP/2 stream ends inside its chunked body.");
-                }
-
-                content = chunked.Body;
-                trailers = chunked.Trailers;
-            }
-            else
-            {
-                content = (framing.Kind == HttpResponseBodyKind.ContentLength ? body.Slice(0, Math.Min(framing.Length, body.Length)) : body).ToArray();
-            }
-
-            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, value) in head.Fields)
-            {
-                if (!s_hopByHop.Contains(name))
-                {
-                    fields[name] = fields.TryGetValue(name, out var earlier) ? earlier + ", " + value : value;
-                }
-            }
-
-            var response = new HttpMockResponse(content, head.Status, fields);
-            return trailers.Count == 0 ? response : response.WithTrailers(trailers.ToDictionary(t => t.Key, t => t.Value, StringComparer.OrdinalIgnoreCase));
+            throw new IOException("The reply relayed to an HTTP/2 stream is not a whole HTTP/1.1 response (its head or its chunked body does not end).");
         }
+
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in whole.Head.Fields)
+        {
+            if (!s_hopByHop.Contains(name))
+            {
+                fields[name] = fields.TryGetValue(name, out var earlier) ? earlier + ", " + value : value;
+            }
+        }
+
+        var response = new HttpMockResponse(whole.Body, whole.Head.Status, fields);
+        return whole.Trailers.Count == 0
+            ? response
+            : response.WithTrailers(whole.Trailers.ToDictionary(t => t.Key, t => t.Value, StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -174,16 +174,14 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
         if (_h2 is { } h2)
         {
             // A limit is answered on its stream as on HTTP/1.1; a broken protocol gets GOAWAY with its error code.
-            if (error is HttpFormatException { Reason: var reason } && HttpFormatException.Http2ErrorCode(reason) is null && h2.RejectedStream > 0)
+            var code = error is HttpFormatException rejected ? Http2Errors.Of(rejected.Reason) : (Http2Connection.ProtocolError, "PROTOCOL_ERROR");
+            if (code is null && h2.RejectedStream > 0)
             {
                 var answer = HttpResponseWriter.Plain(status, error.Message);
                 h2.Respond(h2.RejectedStream, answer.Status, HttpResponseWriter.Http2Fields(answer), answer.Body, trailers: null);
-                h2.GoAway(Http2Connection.NoError, error.Message);
             }
-            else
-            {
-                h2.GoAway(error is HttpFormatException rejected ? Http2Errors.CodeOf(rejected.Reason) : Http2Connection.ProtocolError, error.Message);
-            }
+
+            h2.GoAway(code?.Code ?? Http2Connection.NoError, error.Message);
 
             return WritePendingAsync(cancellationToken);
         }

@@ -96,47 +96,15 @@ internal static class RecordedHttpResponse
     {
         heads = string.Empty;
         body = [];
-        var rest = new ReadOnlySequence<byte>(response);
         try
         {
-            while (true)
+            if (!WholeReply.TryRead(response, out var whole))
             {
-                var reader = new SequenceReader<byte>(rest);
-                if (!reader.TryReadTo(out ReadOnlySequence<byte> headBytes, HeadEnd, advancePastDelimiter: true))
-                {
-                    return false;
-                }
-
-                heads += HttpSyntax.Latin1(headBytes) + "\r\n\r\n";
-                var head = HttpResponseHead.Parse(headBytes);
-                if (head.IsInterim)
-                {
-                    rest = reader.UnreadSequence;
-                    continue;
-                }
-
-                var framing = head.Body(headRequest: false);
-                switch (framing.Kind)
-                {
-                    case HttpResponseBodyKind.Chunked:
-                        var chunked = new ChunkedBodyReader(decode: true, response: true);
-                        if (!chunked.TryRead(reader.UnreadSequence, out _))
-                        {
-                            return false;
-                        }
-
-                        body = chunked.Body;
-                        break;
-                    case HttpResponseBodyKind.ContentLength:
-                        body = reader.UnreadSequence.Slice(0, Math.Min(framing.Length, reader.Remaining)).ToArray();
-                        break;
-                    default:
-                        body = reader.UnreadSequence.ToArray();
-                        break;
-                }
-
-                return TryDecompress(head.Get("Content-Encoding"), ref body);
+                return false;
             }
+
+            (heads, body) = (whole.Heads, whole.Body);
+            return TryDecompress(whole.Head.Get("Content-Encoding"), ref body);
         }
         catch (Exception ex) when (ex is MocketProtocolException or InvalidDataException)
         {
