@@ -13,9 +13,8 @@ internal sealed class InMemoryConnection : ServerTransport
     // the pump never blocks: delays and upstream I/O are awaited). The pump's responses resume a waiting
     // client read on the thread pool, not inline: client code must not run on the pump's stack, where a
     // blocking wait for another response (sync-over-async) or for the scope to close would deadlock.
-    // A seam whose client is known never to do that may ask for inline resumption (MocketConnectOptions).
-    private static readonly PipeOptions s_pipeOptions = Options(PipeScheduler.ThreadPool);
-    private static readonly PipeOptions s_inlinePipeOptions = Options(PipeScheduler.Inline);
+    // A seam whose client is known never to do that may ask for inline resumption (MocketConnectOptions), and
+    // so may a session once it knows (HTTP/2: HttpClient reads with a dedicated loop of its own).
 
     private static readonly UnboundedChannelOptions s_channelOptions = new()
     {
@@ -27,10 +26,14 @@ internal sealed class InMemoryConnection : ServerTransport
     private readonly Channel<ClientWrite> _toServer = Channel.CreateUnbounded<ClientWrite>(s_channelOptions);
     private readonly Pipe _toClient;
     private readonly InMemoryServerStream _server;
+    private readonly ClientReadScheduler _clientReads;
 
     public InMemoryConnection(MocketLocation location, bool resumeClientReadsInline)
     {
-        _toClient = new Pipe(resumeClientReadsInline ? s_inlinePipeOptions : s_pipeOptions);
+        _clientReads = new ClientReadScheduler { ResumesInline = resumeClientReadsInline };
+        _toClient = new Pipe(new PipeOptions(
+            pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false,
+            readerScheduler: _clientReads, writerScheduler: PipeScheduler.ThreadPool));
         _server = new InMemoryServerStream(_toServer.Reader, _toClient.Writer);
         Client = new InMemoryClientStream(location, _toServer.Writer, _toClient.Reader, () => _server.Fault);
     }
@@ -44,17 +47,39 @@ internal sealed class InMemoryConnection : ServerTransport
 
     public override void Fault(Exception error) => End(error);
 
+    public override void ResumeClientReadsInline() => _clientReads.ResumesInline = true;
+
     public override void Close() => End(null);
 
     public override void Dispose() => End(null);
-
-    private static PipeOptions Options(PipeScheduler clientReads) => new(
-        pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false,
-        readerScheduler: clientReads, writerScheduler: PipeScheduler.ThreadPool);
 
     private void End(Exception? error)
     {
         _server.Complete(error);
         _toServer.Writer.TryComplete();
+    }
+
+    /// <summary>Resumes a waiting client read on the thread pool, or inline once the connection's client is known to allow it.</summary>
+    private sealed class ClientReadScheduler : PipeScheduler
+    {
+        private volatile bool _inline;
+
+        public bool ResumesInline
+        {
+            get => _inline;
+            set => _inline = value;
+        }
+
+        public override void Schedule(Action<object?> action, object? state)
+        {
+            if (_inline)
+            {
+                action(state);
+            }
+            else
+            {
+                System.Threading.ThreadPool.UnsafeQueueUserWorkItem(action, state, preferLocal: false);
+            }
+        }
     }
 }

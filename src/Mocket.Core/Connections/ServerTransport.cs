@@ -12,6 +12,11 @@ internal abstract class ServerTransport : IDisposable
     /// <summary>Fails the client's connection: its reads throw (in memory, carrying <paramref name="error"/>) or it is reset.</summary>
     public abstract void Fault(Exception error);
 
+    /// <summary>From now on a client read waiting for bytes resumes on the thread that wrote them (in memory only).</summary>
+    public virtual void ResumeClientReadsInline()
+    {
+    }
+
     /// <summary>Ends the connection gracefully: the client reads end of stream.</summary>
     public abstract void Close();
 
