@@ -21,7 +21,7 @@ internal sealed class GrpcAnswer<TRequest, TResponse>(Method<TRequest, TResponse
 
     public HttpMockResponse Answer(HttpMockRequest request)
     {
-        var deadline = GrpcWire.Timeout(request.Headers);
+        var deadline = GrpcWire.Timeout(request.TryGetHeader("grpc-timeout", out var timeoutText) ? timeoutText : null);
         if (options.Delay > TimeSpan.Zero && deadline is { } timeout && timeout <= options.Delay)
         {
             // A real server's handler is cancelled at the deadline and it answers DEADLINE_EXCEEDED; it counts from when the request

@@ -99,9 +99,9 @@ internal static class GrpcWire
     }
 
     /// <summary>The call's deadline from <c>grpc-timeout</c> (an integer and a unit: H, M, S, m, u, n), or null.</summary>
-    public static TimeSpan? Timeout(IReadOnlyDictionary<string, string> headers)
+    public static TimeSpan? Timeout(string? text)
     {
-        if (!headers.TryGetValue("grpc-timeout", out var text) || text.Length < 2
+        if (text is null || text.Length < 2
             || !long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
         {
             return null;

@@ -11,6 +11,8 @@ namespace MocketNet.Http;
 /// </summary>
 public sealed class HttpMockRequest : MocketRequest
 {
+    private Dictionary<string, string>? _headers;
+
     internal HttpMockRequest(
         string scheme, string host, int port, ReadOnlyMemory<byte> data, string method, string path, string queryString,
         string version, IReadOnlyList<KeyValuePair<string, string>> fields, byte[] body)
@@ -23,7 +25,6 @@ public sealed class HttpMockRequest : MocketRequest
         Query = QueryStrings.Parse(queryString);
         Version = version;
         HeaderFields = fields;
-        Headers = HeaderDictionary(fields);
         Body = body;
     }
 
@@ -53,13 +54,44 @@ public sealed class HttpMockRequest : MocketRequest
     public IReadOnlyDictionary<string, string> RouteValues { get; internal set; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The header fields (and trailer fields), names case-insensitive; repeated fields are joined with <c>", "</c>.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; }
+    /// <remarks>Made on first use: most requests are matched and logged without it (<see cref="TryGetHeader"/> reads one field).</remarks>
+    public IReadOnlyDictionary<string, string> Headers => _headers ?? Interlocked.CompareExchange(ref _headers, HeaderDictionary(HeaderFields), null) ?? _headers;
 
     /// <summary>The entity body, with chunked framing removed.</summary>
     public byte[] Body { get; }
 
     /// <summary>The header fields (then trailer fields) in the order sent, repeated fields kept apart.</summary>
     internal IReadOnlyList<KeyValuePair<string, string>> HeaderFields { get; }
+
+    /// <summary>One header's value as <see cref="Headers"/> reads it (repeated fields joined), without making the dictionary.</summary>
+    internal bool TryGetHeader(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        List<string>? repeated = null;
+        foreach (var (field, fieldValue) in HeaderFields)
+        {
+            if (!field.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (value is null)
+            {
+                value = fieldValue;
+            }
+            else
+            {
+                (repeated ??= [value]).Add(fieldValue);
+            }
+        }
+
+        if (repeated is not null)
+        {
+            value = string.Join(", ", repeated);
+        }
+
+        return value is not null;
+    }
 
     /// <summary>The body decoded as UTF-8.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body);

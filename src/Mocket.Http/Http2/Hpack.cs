@@ -31,6 +31,9 @@ internal sealed class Hpack(int maxHeaderListLength)
 
     // Newest first, as HPACK indexes it.
     private readonly List<(string Name, string Value)> _dynamic = [];
+
+    // A client sends most literals again with every request (.NET's encoder never indexes them): each is decoded once.
+    private readonly HpackStrings _recent = new();
     private int _tableSize;
     private int _tableLimit = MaxTableSize;
 
@@ -184,7 +187,7 @@ internal sealed class Hpack(int maxHeaderListLength)
         }
     }
 
-    private static string ReadString(ReadOnlySpan<byte> block, ref int position)
+    private string ReadString(ReadOnlySpan<byte> block, ref int position)
     {
         if (position >= block.Length)
         {
@@ -198,9 +201,9 @@ internal sealed class Hpack(int maxHeaderListLength)
             throw Http2Errors.Compression($"a string of {length} bytes runs past the end of the header block");
         }
 
-        var bytes = block.Slice(position, length);
+        var encoded = block.Slice(position, length);
         position += length;
-        return huffman ? HpackHuffman.Decode(bytes) : Encoding.Latin1.GetString(bytes);
+        return _recent.Get(encoded, huffman);
     }
 
     private static void WriteInteger(IBufferWriter<byte> output, byte flags, int prefixBits, int value)

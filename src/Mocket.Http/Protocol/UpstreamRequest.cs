@@ -15,7 +15,7 @@ internal static class UpstreamRequest
             return request.Data;
         }
 
-        var host = keepClientHost && request.Headers.TryGetValue("Host", out var sent)
+        var host = keepClientHost && request.TryGetHeader("Host", out var sent)
             ? sent
             : HttpRequestText.Authority(request.Scheme, request.Host, request.Port);
         var target = request.QueryString.Length > 0 ? request.Path + "?" + request.QueryString : request.Path;

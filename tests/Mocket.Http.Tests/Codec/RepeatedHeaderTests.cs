@@ -13,10 +13,25 @@ public class RepeatedHeaderTests
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var request = new HttpMockRequest("http", "api.test", 80, Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\n\r\n"), "GET", "/", string.Empty, "HTTP/1.1", fields, []);
+        var joined = request.Headers["X-TAG"];
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(string.Join(", ", Enumerable.Repeat("abc", 10_000)), request.Headers["X-TAG"]);
+        Assert.Equal(string.Join(", ", Enumerable.Repeat("abc", 10_000)), joined);
         Assert.Equal("api.test", request.Headers["host"]);
         Assert.True(allocated < 4 * 1024 * 1024, $"{allocated:N0} bytes allocated");
+    }
+
+    [Fact]
+    public void One_header_reads_as_the_dictionary_has_it_without_making_the_dictionary()
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("Connection", "keep-alive"), new("Host", "api.test"), new("connection", "close") };
+        var request = new HttpMockRequest("http", "api.test", 80, ReadOnlyMemory<byte>.Empty, "GET", "/", string.Empty, "HTTP/1.1", fields, []);
+
+        Assert.True(request.TryGetHeader("CONNECTION", out var connection));
+        Assert.Equal("keep-alive, close", connection);
+        Assert.True(request.TryGetHeader("host", out var host));
+        Assert.Equal("api.test", host);
+        Assert.False(request.TryGetHeader("Accept", out _));
+        Assert.Equal(request.Headers["Connection"], connection);
     }
 }

@@ -127,6 +127,31 @@ public class Http2ReaderTests
         Assert.Equal(HttpFormatError.Http2ProtocolError, error.Reason);
     }
 
+    [Fact]
+    public void Hpack_decodes_a_literal_sent_again_to_the_same_string_once()
+    {
+        var hpack = new Hpack(maxHeaderListLength: 64 * 1024);
+
+        // :path (static name 4) with a literal value, not indexed, as .NET's encoder sends it with every request; then the
+        // same authority raw and Huffman-coded (RFC 7541 C.3.1 and C.4.1); then a value too long to keep.
+        var longValue = new string('v', 300);
+        byte[] block =
+        [
+            0x04, 0x04, .. "/a/b"u8, 0x01, 0x0F, .. "www.example.com"u8, 0x01, .. Hex("8cf1e3c2e5f23a6ba0ab90f4ff"),
+            0x00, 0x06, .. "x-long"u8, 0x7F, 0xAD, 0x01, .. Encoding.ASCII.GetBytes(longValue),
+        ];
+        var first = hpack.Decode(block);
+        var second = hpack.Decode(block);
+
+        Assert.Equal(new[] { (":path", "/a/b"), (":authority", "www.example.com"), (":authority", "www.example.com"), ("x-long", longValue) }, Pairs(second));
+        Assert.Equal(Pairs(first), Pairs(second));
+        Assert.Same(first[0].Value, second[0].Value);
+        Assert.Same(first[1].Value, second[1].Value);
+        Assert.Same(first[2].Value, second[2].Value);
+        Assert.Same(first[3].Key, second[3].Key);
+        Assert.NotSame(first[3].Value, second[3].Value);
+    }
+
     private static List<Http2Stream> ReadAll(byte[] bytes, int pieceSize)
     {
         var connection = new Http2Connection(HttpMockLimits.Default);
