@@ -38,9 +38,13 @@ public class FaultTests(ITestOutputHelper output)
         var viaSeam = await FromMocketAsync(fault, ClientKind.Global);
         output.WriteLine($"{fault}: {Describe(real)}");
 
+        // A stalled call ends at the client's timeout: TaskCanceledException <- TimeoutException <- TaskCanceledException. What
+        // lies under that is a race in the real server's case too (the aborted read sees the socket's abort, or its end:
+        // IOException <- SocketException(OperationAborted), or HttpIOException), so only those three are compared.
+        var depth = fault == Fault.Stall ? 3 : int.MaxValue;
         foreach (var (mocked, through) in new[] { (viaHandler, "CreateClient()"), (viaSeam, "the global seam") })
         {
-            Assert.True(Describe(real) == Describe(mocked), $"real server: {Describe(real)}\nMocket through {through}: {Describe(mocked)}");
+            Assert.True(Describe(real, depth) == Describe(mocked, depth), $"real server: {Describe(real)}\nMocket through {through}: {Describe(mocked)}");
         }
 
         if (fault == Fault.Reset)
@@ -154,10 +158,10 @@ public class FaultTests(ITestOutputHelper output)
     }
 
     /// <summary>The exception types down the chain with HttpRequestError where there is one: what catch blocks and resilience handlers look at.</summary>
-    private static string Describe(Exception error)
+    private static string Describe(Exception error, int depth = int.MaxValue)
     {
         var parts = new List<string>();
-        for (var e = error; e is not null; e = e.InnerException)
+        for (var e = error; e is not null && parts.Count < depth; e = e.InnerException)
         {
             parts.Add(e switch
             {
