@@ -1,6 +1,7 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
 using Grpc.Core;
+using Google.Protobuf;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -27,6 +28,8 @@ public class GrpcBenchmarks
     private GrpcChannel _mocketTls = null!;
     private GrpcChannel _mocketH2c = null!;
     private GrpcChannel _kestrelChannel = null!;
+    private GrpcChannel _floorChannel = null!;
+    private Greeter.GreeterClient _floorClient = null!;
     private Greeter.GreeterClient _mocketTlsClient = null!;
     private Greeter.GreeterClient _mocketH2cClient = null!;
     private Greeter.GreeterClient _kestrelClient = null!;
@@ -49,6 +52,12 @@ public class GrpcBenchmarks
         _mocketTlsClient = new Greeter.GreeterClient(_mocketTls);
         _mocketH2cClient = new Greeter.GreeterClient(_mocketH2c);
 
+        _floorChannel = GrpcChannel.ForAddress("http://floor.test", new GrpcChannelOptions
+        {
+            HttpHandler = Http2Floor.CreateGrpcHandler(new HelloReply { Message = "Hello " + s_request.Name }.ToByteArray()),
+        });
+        _floorClient = new Greeter.GreeterClient(_floorChannel);
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
@@ -67,6 +76,7 @@ public class GrpcBenchmarks
         _mocketTls.Dispose();
         _mocketH2c.Dispose();
         _kestrelChannel.Dispose();
+        _floorChannel.Dispose();
         _scope.Close();
         _kestrel.StopAsync().GetAwaiter().GetResult();
     }
@@ -80,6 +90,10 @@ public class GrpcBenchmarks
     /// <summary>The HTTP/2 under a call alone: an h2c GET through HttpClient, no gRPC.</summary>
     [Benchmark]
     public Task<string> MocketHttp2Get() => _http2.GetStringAsync(s_ping);
+
+    /// <summary>The floor: the same call answered by fixed frames in memory (<see cref="Http2Floor"/>).</summary>
+    [Benchmark]
+    public async Task<string> FloorUnaryH2c() => (await _floorClient.SayHelloAsync(s_request)).Message;
 
     [Benchmark(Baseline = true)]
     public async Task<string> KestrelUnary() => (await _kestrelClient.SayHelloAsync(s_request)).Message;

@@ -128,7 +128,7 @@ public static class InMemoryFloor
     }
 
     /// <summary>A duplex Stream over the two pipe ends, as any in-memory transport would hand HttpClient.</summary>
-    private sealed class DuplexStream(Stream input, Stream output) : Stream
+    internal sealed class DuplexStream(Stream input, Stream output) : Stream
     {
         public override bool CanRead => true;
 
