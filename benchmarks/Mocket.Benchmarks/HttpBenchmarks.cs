@@ -34,6 +34,8 @@ public class HttpBenchmarks
     private Uri _kestrelUri = null!;
     private HttpClient _floor = null!;
     private HttpClient _floorInline = null!;
+    private LoopbackFloor _loopbackFloor = null!;
+    private Uri _loopbackFloorUri = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -60,6 +62,8 @@ public class HttpBenchmarks
         var reply = InMemoryFloor.Reply("application/json", Encoding.UTF8.GetBytes(Json));
         _floor = InMemoryFloor.CreateClient(_ => reply);
         _floorInline = InMemoryFloor.CreateClient(_ => reply, serveInline: true);
+        _loopbackFloor = new LoopbackFloor(reply);
+        _loopbackFloorUri = new Uri(_loopbackFloor.Address, "/users/42");
     }
 
     [GlobalCleanup]
@@ -73,6 +77,7 @@ public class HttpBenchmarks
         _mockHttpHandler.Dispose();
         _wireMock.Stop();
         _kestrel.StopAsync().GetAwaiter().GetResult();
+        _loopbackFloor.Dispose();
         _scope.Close(throwOnViolations: false);
     }
 
@@ -99,6 +104,10 @@ public class HttpBenchmarks
 
     [Benchmark]
     public Task<string> KestrelLoopback() => _plain.GetStringAsync(_kestrelUri);
+
+    /// <summary>The global seam's floor: a bare 127.0.0.1 socket server with a fixed reply (<see cref="LoopbackFloor"/>).</summary>
+    [Benchmark]
+    public Task<string> LoopbackFloorGet() => _plain.GetStringAsync(_loopbackFloorUri);
 
     [Benchmark]
     public Task<string> WireMockNet() => _plain.GetStringAsync(_wireMockUri);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using BenchmarkDotNet.Running;
 
 namespace MocketNet.Benchmarks;
@@ -5,8 +7,83 @@ namespace MocketNet.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Mocket.Benchmarks -- --filter '*'</c>.
 /// Each class measures Mocket side by side with its peers in one run.
+/// <para>
+/// <c>-- --calls ROW N</c> instead calls one row N times in a plain loop, after 20,000 warm-up calls, and prints the time,
+/// the thread-pool work items and the lock contentions per call and the bytes still held per call (the request log): what
+/// a profiler (dotnet-trace, perf) attaches to, and how thread hops were counted.
+/// </para>
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["--calls", var row, var count])
+        {
+            Calls(row, int.Parse(count, CultureInfo.InvariantCulture));
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    private static void Calls(string row, int count)
+    {
+        var grpc = new Lazy<GrpcBenchmarks>(() => Started(new GrpcBenchmarks(), b => b.Setup()));
+        var http = new Lazy<HttpBenchmarks>(() => Started(new HttpBenchmarks(), b => b.Setup()));
+        var rows = new Dictionary<string, Func<Task>>
+        {
+            ["grpc-h2c"] = () => grpc.Value.MocketUnaryH2c(),
+            ["grpc-tls"] = () => grpc.Value.MocketUnaryTls(),
+            ["grpc-floor"] = () => grpc.Value.FloorUnaryH2c(),
+            ["grpc-kestrel"] = () => grpc.Value.KestrelUnary(),
+            ["h2-get"] = () => grpc.Value.MocketHttp2Get(),
+            ["create-client"] = () => http.Value.MocketCreateClient(),
+            ["floor"] = () => http.Value.InMemoryFloorInlineGet(),
+            ["seam"] = () => http.Value.MocketGlobalSeam(),
+            ["loopback-floor"] = () => http.Value.LoopbackFloorGet(),
+            ["kestrel"] = () => http.Value.KestrelLoopback(),
+        };
+        if (!rows.TryGetValue(row, out var call))
+        {
+            Console.Error.WriteLine($"No row '{row}'. Rows: {string.Join(", ", rows.Keys)}.");
+            return;
+        }
+
+        Run(call, 20_000);
+        var held = GC.GetTotalMemory(forceFullCollection: true);
+        var items = ThreadPool.CompletedWorkItemCount;
+        var contentions = Monitor.LockContentionCount;
+        var clock = Stopwatch.StartNew();
+        Run(call, count);
+        var elapsed = clock.Elapsed;
+        var workItems = ThreadPool.CompletedWorkItemCount - items;
+        var contended = Monitor.LockContentionCount - contentions;
+        held = GC.GetTotalMemory(forceFullCollection: true) - held;
+        Console.WriteLine(
+            $"{row}: {elapsed.TotalMicroseconds / count:F1} µs/call, {workItems / (double)count:F2} thread-pool work items/call, " +
+            $"{contended / (double)count:F3} lock contentions/call, {held / (double)count:F0} B/call still held");
+        if (grpc.IsValueCreated)
+        {
+            grpc.Value.Cleanup();
+        }
+
+        if (http.IsValueCreated)
+        {
+            http.Value.Cleanup();
+        }
+    }
+
+    private static T Started<T>(T benchmarks, Action<T> setup)
+    {
+        setup(benchmarks);
+        return benchmarks;
+    }
+
+    private static void Run(Func<Task> call, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            call().GetAwaiter().GetResult();
+        }
+    }
 }
