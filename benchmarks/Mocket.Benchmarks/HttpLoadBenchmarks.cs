@@ -17,6 +17,9 @@ public enum HttpPeer
     /// <summary>The in-memory floor (<see cref="InMemoryFloor"/>).</summary>
     Floor,
 
+    /// <summary>The in-memory floor with its responder on the client's writing thread, as Mocket's pump runs.</summary>
+    FloorInline,
+
     /// <summary>RichardSzalay.MockHttp (no wire at all: it hands HttpClient a response object).</summary>
     MockHttp,
 
@@ -62,7 +65,8 @@ public class HttpLoadBenchmarks
         _tasks = new Task<string>[Concurrency];
         var root = Peer switch
         {
-            HttpPeer.Floor => SetUpFloor(),
+            HttpPeer.Floor => SetUpFloor(serveInline: false),
+            HttpPeer.FloorInline => SetUpFloor(serveInline: true),
             HttpPeer.MockHttp => SetUpMockHttp(),
             HttpPeer.Mocket => SetUpMocket("http"),
             HttpPeer.MocketHttps => SetUpMocket("https"),
@@ -111,13 +115,13 @@ public class HttpLoadBenchmarks
         return text;
     }
 
-    private Uri SetUpFloor()
+    private Uri SetUpFloor(bool serveInline)
     {
         var small = InMemoryFloor.Reply("application/json", Encoding.UTF8.GetBytes(Peers.Json));
         var large = InMemoryFloor.Reply("application/octet-stream", Peers.LargeBody);
         var posted = InMemoryFloor.Reply("application/json", Encoding.UTF8.GetBytes(PostReply));
         _client = InMemoryFloor.CreateClient(head =>
-            head.StartsWith("POST "u8) ? posted : head.StartsWith("GET /large "u8) ? large : small);
+            head.StartsWith("POST "u8) ? posted : head.StartsWith("GET /large "u8) ? large : small, serveInline);
         return new Uri("http://floor.test/");
     }
 

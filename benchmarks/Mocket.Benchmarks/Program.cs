@@ -30,6 +30,7 @@ public static class Program
     {
         var grpc = new Lazy<GrpcBenchmarks>(() => Started(new GrpcBenchmarks(), b => b.Setup()));
         var http = new Lazy<HttpBenchmarks>(() => Started(new HttpBenchmarks(), b => b.Setup()));
+        var load = new Lazy<HttpLoadBenchmarks>(() => Started(new HttpLoadBenchmarks { Peer = HttpPeer.Mocket }, b => b.Setup()));
         var rows = new Dictionary<string, Func<Task>>
         {
             ["grpc-h2c"] = () => grpc.Value.MocketUnaryH2c(),
@@ -42,6 +43,7 @@ public static class Program
             ["seam"] = () => http.Value.MocketGlobalSeam(),
             ["loopback-floor"] = () => http.Value.LoopbackFloorGet(),
             ["kestrel"] = () => http.Value.KestrelLoopback(),
+            ["concurrent64"] = () => load.Value.Concurrent64(),
         };
         if (!rows.TryGetValue(row, out var call))
         {
@@ -70,6 +72,11 @@ public static class Program
         if (http.IsValueCreated)
         {
             http.Value.Cleanup();
+        }
+
+        if (load.IsValueCreated)
+        {
+            load.Value.Cleanup();
         }
     }
 
