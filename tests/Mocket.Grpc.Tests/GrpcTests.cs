@@ -113,6 +113,28 @@ public class GrpcTests
     }
 
     [Fact]
+    public async Task A_slow_method_holds_back_no_other_call_on_the_channel()
+    {
+        using var scope = Mocket.Enable();
+        MockGrpc.Unary(Address, s_sayHello, r => new HelloReply { Message = "slow" }, new GrpcMockOptions { Delay = TimeSpan.FromSeconds(2) });
+        MockGrpc.ServerStreaming(Address, s_sayHellos, r => [new HelloReply { Message = "fast" }]);
+        using var channel = MockedChannel(Address);
+        var client = new Greeter.GreeterClient(channel);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var slow = client.SayHelloAsync(new HelloRequest { Name = "slow" });
+        using var fast = client.SayHellos(new HelloRequest { Name = "fast" });
+        Assert.True(await fast.ResponseStream.MoveNext(default));
+        var fastTook = clock.Elapsed;
+        var slowReply = await slow.ResponseAsync;
+
+        Assert.Equal("fast", fast.ResponseStream.Current.Message);
+        Assert.True(fastTook < TimeSpan.FromSeconds(1.5), $"the fast call waited for the slow one: {fastTook}");
+        Assert.Equal("slow", slowReply.Message);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"the slow call ended after {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Response_headers_and_trailers_reach_the_call()
     {
         using var scope = Mocket.Enable();

@@ -61,14 +61,31 @@ internal sealed class ConnectionPump
             var buffer = new ByteBuffer();
             while (await ReadAsync(session.Stream!, buffer).ConfigureAwait(false))
             {
-                if (!await ServeBufferedAsync(session, buffer).ConfigureAwait(false))
+                // A session's later answers (HTTP/2's delayed replies) write only between these steps.
+                await session.EnterServingAsync(_cancellation).ConfigureAwait(false);
+                try
                 {
-                    return;
+                    if (!await ServeBufferedAsync(session, buffer).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+                finally
+                {
+                    session.ExitServing();
                 }
             }
 
-            await session.FlushPendingAsync(_cancellation).ConfigureAwait(false);
-            _transport.Close();
+            await session.EnterServingAsync(_cancellation).ConfigureAwait(false);
+            try
+            {
+                await session.FlushPendingAsync(_cancellation).ConfigureAwait(false);
+                _transport.Close();
+            }
+            finally
+            {
+                session.ExitServing();
+            }
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {

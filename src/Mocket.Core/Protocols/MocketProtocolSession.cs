@@ -11,11 +11,16 @@ namespace MocketNet.Protocols;
 /// interim responses and verbatim bytes (a replay, a real server's reply). A session is used by one pump at
 /// a time and needs no locking.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Its SemaphoreSlim holds no handle: AvailableWaitHandle is never read.")]
 public abstract class MocketProtocolSession
 {
     private Stream? _stream;
     private Stream? _output;
     private ServerTransport? _transport;
+
+    // Made when the session first answers later (AnswerLater); the pump holds it while it serves, a later answer while it writes.
+    private SemaphoreSlim? _serving;
+    private bool _pumpServes;
 
     /// <summary>Only <see cref="MocketProtocolSession{TRequest, TResponse}"/> derives from this class.</summary>
     private protected MocketProtocolSession(MocketConnectionInfo connection)
@@ -57,6 +62,41 @@ public abstract class MocketProtocolSession
     /// <see cref="MocketConnectOptions.ResumeClientReadsInline"/>). No effect on a connection through a loopback listener.
     /// </summary>
     protected void ResumeClientReadsInline() => _transport?.ResumeClientReadsInline();
+
+    /// <summary>
+    /// Writes an answer after <paramref name="delay"/> without holding up the connection: the pump goes on serving the
+    /// client's other requests meanwhile, and <paramref name="write"/> runs once the pump is between requests, alone on the
+    /// connection. For a protocol whose requests are answered each on its own (HTTP/2's streams); one whose replies come
+    /// in request order must write in the pump's flow. Nothing is written when the scope closes or the client leaves first.
+    /// </summary>
+    /// <param name="delay">How long after now.</param>
+    /// <param name="write">Writes the answer with the session's usual methods; its token is cancelled when the scope closes.</param>
+    protected void AnswerLater(TimeSpan delay, Func<CancellationToken, ValueTask> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (_serving is null)
+        {
+            // Called while the pump serves: it holds the new gate as if it had entered it.
+            _serving = new SemaphoreSlim(0, 1);
+            _pumpServes = true;
+        }
+
+        _ = AnswerLaterAsync(delay, write, _serving);
+    }
+
+    /// <summary>The pump starts serving what it read: a later answer waits until it is done.</summary>
+    internal ValueTask EnterServingAsync(CancellationToken cancellationToken) =>
+        _serving is null ? ValueTask.CompletedTask : WaitToServeAsync(_serving, cancellationToken);
+
+    /// <summary>The pump is between requests: a later answer may write.</summary>
+    internal void ExitServing()
+    {
+        if (_pumpServes)
+        {
+            _pumpServes = false;
+            _serving!.Release();
+        }
+    }
 
     internal async ValueTask StartAsync(ServerTransport transport, CancellationToken cancellationToken)
     {
@@ -127,6 +167,41 @@ public abstract class MocketProtocolSession
             default:
                 await WriteAsync(reply, cancellationToken).ConfigureAwait(false);
                 return true;
+        }
+    }
+
+    private async ValueTask WaitToServeAsync(SemaphoreSlim serving, CancellationToken cancellationToken)
+    {
+        await serving.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _pumpServes = true;
+    }
+
+    private async Task AnswerLaterAsync(TimeSpan delay, Func<CancellationToken, ValueTask> write, SemaphoreSlim serving)
+    {
+        var cancellationToken = Connection.Server.Closing;
+        try
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await serving.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await write(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                serving.Release();
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+        {
+            // The scope closed or the client left before the answer was due: like a real server's late reply, it goes nowhere.
+        }
+#pragma warning disable CA1031 // Nothing awaits a later answer: anything else is recorded, as the pump records it, and fails the connection.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Connection.Server.Log.AddError(ex);
+            Abort(ex);
         }
     }
 

@@ -112,9 +112,19 @@ internal sealed class HttpMockSession(MocketConnectionInfo connection, HttpProto
         var headOnly = request.Method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
         var close = _h2 is null && (response.ClosesConnection || WantsClose(request));
         CloseRequested = close;
-        return response.Delay > TimeSpan.Zero
-            ? DelayedWriteAsync(request, response, headOnly, close, cancellationToken)
-            : WriteAsync(request, response, headOnly, close, cancellationToken);
+        if (response.Delay <= TimeSpan.Zero)
+        {
+            return WriteAsync(request, response, headOnly, close, cancellationToken);
+        }
+
+        if (_h2 is not null && response.Fault is null)
+        {
+            // HTTP/2 answers each stream on its own: a slow reply holds back none of the connection's other streams.
+            AnswerLater(response.Delay, token => WriteAsync(request, response, headOnly, close: false, token));
+            return ValueTask.CompletedTask;
+        }
+
+        return DelayedWriteAsync(request, response, headOnly, close, cancellationToken);
     }
 
     protected override async ValueTask<bool> WriteResetAsync(HttpMockRequest request, CancellationToken cancellationToken)

@@ -162,6 +162,59 @@ public class Http2Tests
         Assert.Equal(1, connections());
     }
 
+    [Theory]
+    [MemberData(nameof(ClientsAndSchemes))]
+    public async Task A_slow_reply_holds_back_no_other_stream_on_the_connection(ClientKind kind, string scheme)
+    {
+        using var scope = Mocket.Enable();
+        MockHttp.Register("GET", $"{scheme}://api.test/slow", new HttpMockResponse("slow").WithDelay(TimeSpan.FromSeconds(2)));
+        MockHttp.Register("GET", $"{scheme}://api.test/fast", "fast");
+        using var client = Clients.Create(kind);
+        using (await client.SendAsync(Http2Get($"{scheme}://api.test/fast")))
+        {
+            // The connection is open and warm: both requests below go on it, as streams.
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var slow = client.SendAsync(Http2Get($"{scheme}://api.test/slow"));
+        await WaitUntilAsync(() => scope.Requests.Count == 2);
+        using var fast = await client.SendAsync(Http2Get($"{scheme}://api.test/fast"));
+        var fastTook = clock.Elapsed;
+        Assert.False(slow.IsCompleted, "the slow reply came before its delay");
+        using var slowResponse = await slow;
+
+        Assert.Equal("fast", await fast.Content.ReadAsStringAsync());
+        Assert.Equal("slow", await slowResponse.Content.ReadAsStringAsync());
+        Assert.True(fastTook < TimeSpan.FromSeconds(1.5), $"the fast reply waited for the slow one: {fastTook}");
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"the slow reply came after {clock.Elapsed}");
+        Assert.Equal(new Version(2, 0), slowResponse.Version);
+    }
+
+    [Fact]
+    public async Task A_slow_reply_due_after_its_scope_closed_is_never_written()
+    {
+        var scope = Mocket.Enable();
+        MockHttp.Register("GET", "https://api.test/slow", new HttpMockResponse("slow").WithDelay(TimeSpan.FromMilliseconds(300)));
+        using var client = CountingClient(out _);
+        var slow = client.SendAsync(Http2Get("https://api.test/slow"));
+        await WaitUntilAsync(() => scope.Requests.Count == 1);
+
+        scope.Close();
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => slow);
+        await Task.Delay(500);
+        Assert.Empty(scope.Errors);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 10)
+        {
+            Assert.True(waited < 5000, "the request never arrived");
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>A client of the current scope that counts the connections it opens.</summary>
     internal static HttpClient CountingClient(out Func<int> connections)
     {
