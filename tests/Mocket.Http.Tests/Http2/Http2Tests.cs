@@ -206,6 +206,25 @@ public class Http2Tests
         Assert.Empty(scope.Errors);
     }
 
+    [Fact]
+    public async Task A_slow_reply_due_after_its_client_left_goes_nowhere()
+    {
+        using var scope = Mocket.Enable();
+        MockHttp.Register("GET", "https://api.test/slow", new HttpMockResponse("slow").WithDelay(TimeSpan.FromMilliseconds(300)));
+        MockHttp.Register("GET", "https://api.test/fast", "fast");
+        var client = CountingClient(out _);
+        var slow = client.SendAsync(Http2Get("https://api.test/slow"));
+        await WaitUntilAsync(() => scope.Requests.Count == 1);
+
+        client.Dispose();
+        await Assert.ThrowsAnyAsync<Exception>(() => slow);
+        await Task.Delay(500);
+
+        Assert.Empty(scope.Errors);
+        using var next = CountingClient(out _);
+        Assert.Equal("fast", await (await next.SendAsync(Http2Get("https://api.test/fast"))).Content.ReadAsStringAsync());
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited += 10)
