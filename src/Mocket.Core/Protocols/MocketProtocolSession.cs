@@ -9,7 +9,8 @@ namespace MocketNet.Protocols;
 /// <see cref="MocketProtocolSession{TRequest, TResponse}"/>, which turns each step below into a typed hook.
 /// Every byte the client receives goes through the session: replies, built-in answers, refusals, faults,
 /// interim responses and verbatim bytes (a replay, a real server's reply). A session is used by one pump at
-/// a time and needs no locking.
+/// a time and needs no locking: an answer written later (<see cref="AnswerLater"/>) runs only while the pump is
+/// between requests.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Its SemaphoreSlim holds no handle: AvailableWaitHandle is never read.")]
 public abstract class MocketProtocolSession
@@ -68,6 +69,7 @@ public abstract class MocketProtocolSession
     /// client's other requests meanwhile, and <paramref name="write"/> runs once the pump is between requests, alone on the
     /// connection. For a protocol whose requests are answered each on its own (HTTP/2's streams); one whose replies come
     /// in request order must write in the pump's flow. Nothing is written when the scope closes or the client leaves first.
+    /// Call it from a hook that answers a request (<c>WriteResponseAsync</c> and the like), never from <c>AcceptAsync</c>.
     /// </summary>
     /// <param name="delay">How long after now.</param>
     /// <param name="write">Writes the answer with the session's usual methods; its token is cancelled when the scope closes.</param>
