@@ -15,12 +15,11 @@ internal sealed class LoopbackListener : SocketServer
 {
     private const int BindAttempts = 20;
 
-    // No dedicated threads are left behind when the listener stops. Everything runs inline: the receive loop on the
-    // socket's completion (itself already on the thread pool), the pump on the receive loop's write, and the send loop
-    // on the pump's flush, saving three thread-pool hops per exchange (no client code runs on these continuations: the
-    // client is across a socket).
+    // No dedicated threads are left behind when the listener stops. Readers run inline: the pump continues
+    // on the socket's receive completion, and the send loop on the pump's flush, saving two thread-pool
+    // hops per exchange (no client code runs on these continuations: the client is across a socket).
     private static readonly PipeOptions s_pipeOptions = new(
-        readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline, useSynchronizationContext: false);
+        readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.ThreadPool, useSynchronizationContext: false);
 
     private readonly ScopeConnections _connections;
     private readonly MocketLocation _location;
