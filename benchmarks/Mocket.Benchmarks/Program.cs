@@ -9,7 +9,8 @@ namespace MocketNet.Benchmarks;
 /// Each class measures Mocket side by side with its peers in one run.
 /// <para>
 /// <c>-- --calls ROW N</c> instead calls one row N times in a plain loop, after 20,000 warm-up calls, and prints the time,
-/// the thread-pool work items and the lock contentions per call and the bytes still held per call (the request log): what
+/// the thread-pool work items, the lock contentions and the context switches (Linux) per call and the bytes still held per
+/// call (the request log): what
 /// a profiler (dotnet-trace, perf) attaches to, and how thread hops were counted.
 /// </para>
 /// </summary>
@@ -31,6 +32,7 @@ public static class Program
         var grpc = new Lazy<GrpcBenchmarks>(() => Started(new GrpcBenchmarks(), b => b.Setup()));
         var http = new Lazy<HttpBenchmarks>(() => Started(new HttpBenchmarks(), b => b.Setup()));
         var load = new Lazy<HttpLoadBenchmarks>(() => Started(new HttpLoadBenchmarks { Peer = HttpPeer.Mocket }, b => b.Setup()));
+        var redis = new Lazy<RedisBenchmarks>(() => Started(new RedisBenchmarks(), b => b.Setup()));
         var rows = new Dictionary<string, Func<Task>>
         {
             ["grpc-h2c"] = () => grpc.Value.MocketUnaryH2c(),
@@ -45,6 +47,11 @@ public static class Program
             ["kestrel"] = () => http.Value.KestrelLoopback(),
             ["concurrent64"] = () => load.Value.Concurrent64(),
         };
+        foreach (var name in new[] { "redis-mock", "redis-mock-pool", "redis-floor", "redis-floor-pool", "redis-real" })
+        {
+            rows[name] = () => redis.Value.SingleGets()[name]();
+        }
+
         if (!rows.TryGetValue(row, out var call))
         {
             Console.Error.WriteLine($"No row '{row}'. Rows: {string.Join(", ", rows.Keys)}.");
@@ -55,15 +62,18 @@ public static class Program
         var held = GC.GetTotalMemory(forceFullCollection: true);
         var items = ThreadPool.CompletedWorkItemCount;
         var contentions = Monitor.LockContentionCount;
+        var switches = ContextSwitches();
         var clock = Stopwatch.StartNew();
         Run(call, count);
         var elapsed = clock.Elapsed;
         var workItems = ThreadPool.CompletedWorkItemCount - items;
         var contended = Monitor.LockContentionCount - contentions;
+        switches = ContextSwitches() - switches;
         held = GC.GetTotalMemory(forceFullCollection: true) - held;
         Console.WriteLine(
             $"{row}: {elapsed.TotalMicroseconds / count:F1} µs/call, {workItems / (double)count:F2} thread-pool work items/call, " +
-            $"{contended / (double)count:F3} lock contentions/call, {held / (double)count:F0} B/call still held");
+            $"{contended / (double)count:F3} lock contentions/call, {switches / (double)count:F2} context switches/call, " +
+            $"{held / (double)count:F0} B/call still held");
         if (grpc.IsValueCreated)
         {
             grpc.Value.Cleanup();
@@ -78,6 +88,44 @@ public static class Program
         {
             load.Value.Cleanup();
         }
+
+        if (redis.IsValueCreated)
+        {
+            redis.Value.Cleanup();
+        }
+    }
+
+    /// <summary>
+    /// The process's context switches so far, summed over its threads (Linux: /proc/self/task/*/status; elsewhere 0). Threads
+    /// that ran both times are counted exactly; StackExchange.Redis' dedicated SocketManager threads live as long as the process.
+    /// </summary>
+    private static long ContextSwitches()
+    {
+        long total = 0;
+        if (!Directory.Exists("/proc/self/task"))
+        {
+            return total;
+        }
+
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                {
+                    if (line.Contains("ctxt_switches:", StringComparison.Ordinal))
+                    {
+                        total += long.Parse(line.AsSpan(line.IndexOf(':', StringComparison.Ordinal) + 1).Trim(), CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The thread exited meanwhile.
+            }
+        }
+
+        return total;
     }
 
     private static T Started<T>(T benchmarks, Action<T> setup)

@@ -32,15 +32,23 @@ public class RedisBenchmarks
     private IDatabase _mockDb = null!;
     private ConnectionMultiplexer _mockPool = null!;
     private IDatabase _mockPoolDb = null!;
+    private ConnectionMultiplexer _floor = null!;
+    private IDatabase _floorDb = null!;
+    private ConnectionMultiplexer _floorPool = null!;
+    private IDatabase _floorPoolDb = null!;
 
-    /// <summary>
-    /// MockRedis with the client's callbacks on the .NET thread pool instead of StackExchange.Redis' own SocketManager
-    /// threads: on the 2.x floor (the Stream seam) that scheduler is most of an in-memory GET's time.
-    /// </summary>
-    [Benchmark]
-    public Task<RedisValue> MockRedisThreadPool_StringGetAsync() => _mockPoolDb.StringGetAsync(s_key);
     private IDatabase _realDb = null!;
     private readonly Task<RedisValue>[] _pending = new Task<RedisValue>[BatchSize];
+
+    /// <summary>One awaited GET through a row's multiplexer, for <c>--calls</c>: redis-mock, redis-mock-pool, redis-floor, redis-floor-pool, redis-real.</summary>
+    internal IReadOnlyDictionary<string, Func<Task>> SingleGets() => new Dictionary<string, Func<Task>>
+    {
+        ["redis-mock"] = () => _mockDb.StringGetAsync(s_key),
+        ["redis-mock-pool"] = () => _mockPoolDb.StringGetAsync(s_key),
+        ["redis-floor"] = () => _floorDb.StringGetAsync(s_key),
+        ["redis-floor-pool"] = () => _floorPoolDb.StringGetAsync(s_key),
+        ["redis-real"] = () => _realDb.StringGetAsync(s_key),
+    };
 
     [GlobalSetup]
     public void Setup()
@@ -55,6 +63,10 @@ public class RedisBenchmarks
 #pragma warning restore CS0618
         _mockPool = ConnectionMultiplexer.Connect(pooled);
         _mockPoolDb = _mockPool.GetDatabase();
+        _floor = ConnectionMultiplexer.Connect(RedisFloorTunnel.Options());
+        _floorDb = _floor.GetDatabase();
+        _floorPool = ConnectionMultiplexer.Connect(RedisFloorTunnel.Options(threadPool: true));
+        _floorPoolDb = _floorPool.GetDatabase();
 
         var port = StartRedisServer();
         _real = ConnectionMultiplexer.Connect($"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)},protocol=resp2");
@@ -67,6 +79,8 @@ public class RedisBenchmarks
     {
         _mock.Dispose();
         _mockPool.Dispose();
+        _floor.Dispose();
+        _floorPool.Dispose();
         _real.Dispose();
         _scope.Dispose();
         if (_server is { HasExited: false })
@@ -87,6 +101,25 @@ public class RedisBenchmarks
         await AwaitEachAsync(_mockDb).ConfigureAwait(false);
         ForgetRequests();
     }
+
+    /// <summary>
+    /// MockRedis with the client's callbacks on the .NET thread pool instead of StackExchange.Redis' own SocketManager
+    /// threads: on the 2.x floor (the Stream seam) that scheduler is most of an in-memory GET's time.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Awaited)]
+    public async Task MockRedisThreadPool_StringGetAsync()
+    {
+        await AwaitEachAsync(_mockPoolDb).ConfigureAwait(false);
+        ForgetRequests();
+    }
+
+    /// <summary>The Stream seam's floor (<see cref="RedisFloorTunnel"/>): the client over a stream that answers fixed bytes.</summary>
+    [Benchmark(OperationsPerInvoke = Awaited)]
+    public Task FloorTunnel_StringGetAsync() => AwaitEachAsync(_floorDb);
+
+    /// <summary>The floor with <c>SocketManager.ThreadPool</c>, beside <see cref="MockRedisThreadPool_StringGetAsync"/>.</summary>
+    [Benchmark(OperationsPerInvoke = Awaited)]
+    public Task FloorTunnelThreadPool_StringGetAsync() => AwaitEachAsync(_floorPoolDb);
 
     [Benchmark(OperationsPerInvoke = BatchSize)]
     public Task RealRedis_Pipelined100() => PipelineAsync(_realDb);
