@@ -10,8 +10,7 @@ namespace MocketNet.Benchmarks;
 /// <para>
 /// <c>-- --calls ROW N</c> instead calls one row N times in a plain loop, after 20,000 warm-up calls, and prints the time,
 /// the thread-pool work items, the lock contentions and the context switches (Linux) per call and the bytes still held per
-/// call (the request log): what
-/// a profiler (dotnet-trace, perf) attaches to, and how thread hops were counted.
+/// call (the request log): what a profiler (dotnet-trace, perf) attaches to, and how thread hops were counted.
 /// </para>
 /// </summary>
 public static class Program
