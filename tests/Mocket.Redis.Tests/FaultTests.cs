@@ -85,7 +85,7 @@ public class FaultTests(ITestOutputHelper output)
         var error = await FromMocketAsync(fault, seam, thenAnswered: true);
 
         output.WriteLine($"{kind} ({seam ?? "transport"} seam): {Describe(error)}");
-        Assert.StartsWith(expected, Describe(error), StringComparison.Ordinal);
+        Assert.True(Describe(error).StartsWith(expected, StringComparison.Ordinal), $"Expected {expected}, got {Describe(error)}: {error}");
     }
 
     [Fact]

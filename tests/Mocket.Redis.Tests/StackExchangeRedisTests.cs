@@ -53,7 +53,10 @@ public class StackExchangeRedisTests
         var ping = await Assert.ThrowsAsync<RedisServerException>(() => redis.GetDatabase().PingAsync());
 
         Assert.Equal("overridden", (string?)echo);
-        Assert.Equal("ERR pinged", ping.Message);
+        // When a PING the client sends on its own (to check the connection) meets the error first, the client takes the
+        // connection down with that reply and fails the test's PING with it, named by its RESP type ("SimpleError: ERR
+        // pinged"): it would with a real server too (about one full run of the Redis tests in twenty).
+        Assert.EndsWith("ERR pinged", ping.Message, StringComparison.Ordinal);
 
         // The client's own handshake ECHO (a random payload) is still answered by the default and not logged.
         // Once PING is registered, the client's keep-alive PINGs are served (and logged) by that entry too.
