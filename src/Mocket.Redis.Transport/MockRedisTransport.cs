@@ -27,7 +27,7 @@ namespace MocketNet.Redis.Transport;
 /// <item>A connection that ends during a flush (an entry's Exception response, a reset): reported while the client's
 /// writing thread had not left its write path (inside the flush, or from another thread just after it returned, while
 /// that thread still held the client's write lock) the client failed to reconnect, in about one full run of the Redis
-/// tests in five, and every time with that thread stalled 20 ms after the flush. Its close is reported from the pool
+/// tests in ten, and at the first try with that thread made to stall 50 ms after the flush. Its close is reported from the pool
 /// <see cref="WriterLeaves"/> after the flush has returned, as a socket's reset reaches a client a moment after the
 /// write that caused it.</item>
 /// </list>

@@ -18,14 +18,14 @@ namespace MocketNet.Redis.Transport;
 /// <param name="open">Opens an in-memory connection to the endpoint's location, served by the scope.</param>
 internal sealed class MockRedisTransportTunnel(Func<EndPoint, Stream> open) : Tunnel
 {
+    // The last connection opened, by endpoint and kind: the one a new connection for the same pair replaces.
+    private readonly ConcurrentDictionary<(string EndPoint, ConnectionType Kind), MockRedisTransport> _latest = new();
+
     public override ValueTask<EndPoint?> GetSocketConnectEndpointAsync(EndPoint endpoint, CancellationToken cancellationToken) =>
         ValueTask.FromResult<EndPoint?>(null);
 
     public override ValueTask<Stream?> BeforeAuthenticateAsync(EndPoint endpoint, ConnectionType connectionType, Socket? socket, CancellationToken cancellationToken) =>
         ValueTask.FromResult<Stream?>(open(endpoint));
-
-    // The last connection opened, by endpoint and kind: the one a new connection for the same pair replaces.
-    private readonly ConcurrentDictionary<(string EndPoint, ConnectionType Kind), MockRedisTransport> _latest = new();
 
     /// <summary>
     /// A connection opens at once, unless the one it replaces is inside a flush: then <see cref="MockRedisTransport.WriterLeaves"/>
