@@ -138,8 +138,8 @@ public class SeamTests
     [MemberData(nameof(Seams))]
     public async Task An_exception_response_drops_the_connection_and_the_client_reconnects(string seam)
     {
-        // On the transport seam the failing command is usually failed at once, but now and then only at its
-        // timeout (with the connection's failure as its error): a client behaviour docs/redis.md describes.
+        // On the transport seam the reconnection's handshake used to wait, now and then, for the client's sync timeout
+        // (its tracer's reply was parsed inside the handshake's flush), and the commands behind it with it: docs/redis.md.
         using var scope = Mocket.Enable();
         MockRedis.Register("GET boom", new InvalidOperationException("boom"));
         MockRedis.Register("GET foo", "bar");
