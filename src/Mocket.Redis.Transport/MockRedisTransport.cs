@@ -195,8 +195,22 @@ internal sealed class MockRedisTransport(Stream connection, bool tlsRequested) :
     /// client handles only once the flush has returned (StackExchange.Redis sends command names upper-case, as bulk strings).
     /// </summary>
     private static bool RepliesWaitForTheFlush(ReadOnlySpan<byte> commands) =>
-        commands.IndexOf("\r\n$5\r\nWATCH\r\n"u8) >= 0 || commands.IndexOf("\r\n$5\r\nMULTI\r\n"u8) >= 0 ||
-        commands.IndexOf("\r\n$4\r\nECHO\r\n"u8) >= 0 || commands.IndexOf("\r\n$4\r\nPING\r\n"u8) >= 0;
+        Holds(commands, "\r\n$5\r\n"u8, "WATCH"u8, "MULTI"u8) || Holds(commands, "\r\n$4\r\n"u8, "ECHO"u8, "PING"u8);
+
+    /// <summary>Whether a bulk string of this length (its header <paramref name="header"/>) is one of the two names: one scan for both.</summary>
+    private static bool Holds(ReadOnlySpan<byte> commands, ReadOnlySpan<byte> header, ReadOnlySpan<byte> name, ReadOnlySpan<byte> other)
+    {
+        while (commands.IndexOf(header) is var at and >= 0)
+        {
+            commands = commands[(at + header.Length)..];
+            if (commands.StartsWith(name) || commands.StartsWith(other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the replies hold a MOVED or ASK error.</summary>
     private static bool Redirects(ReadOnlySpan<byte> replies) =>
